@@ -1,0 +1,26 @@
+namespace HpoSharp.Execution;
+
+/// <summary>Why the last call of <c>Optimize</c> ended.</summary>
+public enum StopReason
+{
+    /// <summary>The study has not been run by <c>Optimize</c> (only ask and tell).</summary>
+    None,
+
+    /// <summary><see cref="StudyOptions.MaxEvaluations"/> evaluations have been run.</summary>
+    BudgetReached,
+
+    /// <summary>The optimizer had nothing left to suggest (an exhausted grid).</summary>
+    Exhausted,
+
+    /// <summary><see cref="StudyOptions.TimeLimit"/> passed.</summary>
+    TimeLimit,
+
+    /// <summary>The cancellation token given to <c>Optimize</c> fired.</summary>
+    Cancelled,
+
+    /// <summary><see cref="Study.Stop"/> was called, e.g. from a callback.</summary>
+    Stopped,
+
+    /// <summary>Memory stayed above <see cref="StudyOptions.MemoryLimit"/> with no trial running.</summary>
+    MemoryLimit,
+}

@@ -1,0 +1,195 @@
+using HpoSharp.Trials;
+
+namespace HpoSharp.Execution;
+
+/// <summary>
+/// The state of one call of <c>Optimize</c>: why and whether it is stopping, the trials its workers are running,
+/// the study's deadline, and the memory watch that holds workers back while the process is above its cap.
+/// </summary>
+internal sealed class StudyRun : IDisposable
+{
+    private const int MemoryStrikesBeforeStop = 3;
+
+    private readonly Lock _gate = new();
+    private readonly StudyOptions _options;
+    private readonly Dictionary<int, Action<TrialState, string>> _running = [];
+    private readonly CancellationTokenRegistration _cancellation;
+    private readonly ITimer? _deadline;
+    private readonly ITimer? _memoryWatch;
+    private TaskCompletionSource _memoryOk = Opened();
+    private StopReason _reason;
+    private int _memoryStrikes;
+
+    public StudyRun(StudyOptions options, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _cancellation = cancellationToken.Register(() => Stop(StopReason.Cancelled, "The study was cancelled.", cancelRunning: true));
+        if (options.TimeLimit is { } limit)
+        {
+            _deadline = options.TimeProvider.CreateTimer(_ => Stop(StopReason.TimeLimit, $"The study's time limit of {limit} was reached.", cancelRunning: true), null, limit, Timeout.InfiniteTimeSpan);
+        }
+
+        if (options.MemoryLimit is not null)
+        {
+            _memoryWatch = options.TimeProvider.CreateTimer(_ => WatchMemory(), null, options.MemoryPollInterval, options.MemoryPollInterval);
+        }
+    }
+
+    /// <summary>Why the run stopped, or <see cref="StopReason.None"/> while it goes on.</summary>
+    public StopReason Reason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reason;
+            }
+        }
+    }
+
+    /// <summary>Whether no new trial may start.</summary>
+    public bool IsStopping => Reason != StopReason.None;
+
+    /// <summary>
+    /// Stops the run for <paramref name="reason"/> (the first reason given wins); with <paramref name="cancelRunning"/>,
+    /// running trials are cancelled with <paramref name="message"/>.
+    /// </summary>
+    public void Stop(StopReason reason, string message, bool cancelRunning)
+    {
+        List<Action<TrialState, string>> toCancel;
+        lock (_gate)
+        {
+            if (_reason == StopReason.None)
+            {
+                _reason = reason;
+            }
+
+            toCancel = cancelRunning ? [.. _running.Values] : [];
+        }
+
+        OpenMemoryGate();
+        foreach (var cancel in toCancel)
+        {
+            cancel(TrialState.Cancelled, message);
+        }
+    }
+
+    /// <summary>
+    /// Registers a running trial with the callback that cancels it; false (and nothing registered) when the run is stopping,
+    /// so that no trial starts after a stop.
+    /// </summary>
+    public bool TryRegister(int number, Action<TrialState, string> cancel)
+    {
+        lock (_gate)
+        {
+            if (_reason != StopReason.None)
+            {
+                return false;
+            }
+
+            _running[number] = cancel;
+            return true;
+        }
+    }
+
+    /// <summary>Forgets a trial whose objective has returned.</summary>
+    public void Unregister(int number)
+    {
+        lock (_gate)
+        {
+            _running.Remove(number);
+        }
+    }
+
+    /// <summary>
+    /// Waits while memory is above the cap; false when the run stops meanwhile. Blocks the thread for synchronous
+    /// objectives (whose workers own their threads) and yields for asynchronous ones.
+    /// </summary>
+    public async ValueTask<bool> WaitForMemoryAsync(bool blocking)
+    {
+        Task open;
+        lock (_gate)
+        {
+            open = _memoryOk.Task;
+        }
+
+        if (blocking)
+        {
+            open.Wait();
+        }
+        else
+        {
+            await open.ConfigureAwait(false);
+        }
+
+        return !IsStopping;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        _deadline?.Dispose();
+        _memoryWatch?.Dispose();
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        source.SetResult();
+        return source;
+    }
+
+    private void OpenMemoryGate()
+    {
+        lock (_gate)
+        {
+            _memoryOk.TrySetResult();
+        }
+    }
+
+    private void WatchMemory()
+    {
+        var limit = _options.MemoryLimit!.Value;
+        var used = _options.MemoryProbe();
+        if (used <= limit)
+        {
+            lock (_gate)
+            {
+                _memoryStrikes = 0;
+                _memoryOk.TrySetResult();
+            }
+
+            return;
+        }
+
+        List<Action<TrialState, string>> toCancel;
+        bool idle;
+        lock (_gate)
+        {
+            if (_memoryOk.Task.IsCompleted && _reason == StopReason.None)
+            {
+                _memoryOk = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            toCancel = [.. _running.Values];
+            idle = toCancel.Count == 0;
+            _memoryStrikes = idle ? _memoryStrikes + 1 : 0;
+        }
+
+        var message = $"The memory limit of {limit} bytes was exceeded ({used} bytes in use).";
+        foreach (var cancel in toCancel)
+        {
+            cancel(TrialState.Cancelled, message);
+        }
+
+        if (idle)
+        {
+            GC.Collect();
+            if (_memoryStrikes >= MemoryStrikesBeforeStop)
+            {
+                Stop(StopReason.MemoryLimit, message, cancelRunning: true);
+            }
+        }
+    }
+}

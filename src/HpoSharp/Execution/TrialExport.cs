@@ -1,0 +1,151 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Execution;
+
+/// <summary>Writes a study's trials as CSV or JSON, with typed hyper-parameters and every recorded detail.</summary>
+internal static class TrialExport
+{
+    public static void WriteCsv(StudyResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var parameters = result.Space.Declared.Select(p => p.Name).ToList();
+        var attributes = result.Trials.SelectMany(t => t.Attributes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        string[] header = ["number", "state", "origin", "worker", "started", "finished", "duration_seconds", .. result.ObjectiveNames, .. parameters, "error", .. attributes.Select(a => $"attr:{a}")];
+        writer.WriteLine(string.Join(",", header.Select(Quote)));
+        foreach (var trial in result.Trials)
+        {
+            var hps = result.HyperParametersOf(trial);
+            IEnumerable<string> cells =
+            [
+                Text(trial.Number), trial.State.ToString(), trial.Origin.ToString(), Text(trial.Worker),
+                trial.Started?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
+                trial.Finished?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
+                trial.Duration is { } d ? Text(d.TotalSeconds) : string.Empty,
+                .. result.ObjectiveNames.Select((_, i) => i < trial.Values.Length ? Text(trial.Values[i]) : string.Empty),
+                .. parameters.Select(p => hps.TryGetValue(p, out var v) ? Text(v) : string.Empty),
+                trial.Error ?? string.Empty,
+                .. attributes.Select(a => trial.Attributes.TryGetValue(a, out var v) ? Text(v) : string.Empty),
+            ];
+            writer.WriteLine(string.Join(",", cells.Select(Quote)));
+        }
+    }
+
+    public static void WriteJson(StudyResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        foreach (var trial in result.Trials)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("number", trial.Number);
+            json.WriteString("state", trial.State.ToString());
+            json.WriteString("origin", trial.Origin.ToString());
+            json.WriteNumber("worker", trial.Worker);
+            WriteDate(json, "started", trial.Started);
+            WriteDate(json, "finished", trial.Finished);
+            json.WritePropertyName("values");
+            WriteValue(json, trial.Values);
+            json.WriteStartObject("params");
+            foreach (var (name, value) in result.HyperParametersOf(trial))
+            {
+                json.WritePropertyName(name);
+                WriteValue(json, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("intermediate_values");
+            foreach (var (step, value) in trial.IntermediateValues)
+            {
+                json.WritePropertyName(Text(step));
+                WriteValue(json, value);
+            }
+
+            json.WriteEndObject();
+            WriteAttributes(json, "attributes", trial.Attributes);
+            WriteAttributes(json, "system_attributes", trial.SystemAttributes);
+            if (trial.Error is not null)
+            {
+                json.WriteString("error", trial.Error);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, object> attributes)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, value) in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(key);
+            WriteValue(json, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateTimeOffset? date)
+    {
+        if (date is { } d)
+        {
+            json.WriteString(name, d);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case double d when !double.IsFinite(d):
+                json.WriteStringValue(Text(d));
+                break;
+            case double or float or decimal or int or long or short or byte or uint or ulong:
+                json.WriteRawValue(Text(value));
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+
+    private static string Text(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        IEnumerable list => $"[{string.Join(", ", list.Cast<object>().Select(Text))}]",
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

@@ -1,0 +1,85 @@
+namespace HpoSharp.Space;
+
+/// <summary>
+/// A categorical hyper-parameter: one of a list of choices (strings, numbers, enums or any objects).
+/// The objective receives the original choice object.
+/// </summary>
+public sealed class ChoiceHP : HPSpace
+{
+    private readonly object[] _choices;
+    private readonly Dimension[] _dimensions;
+
+    /// <summary>Creates a categorical parameter.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="choices">The choices, at least one, none null, no two equal.</param>
+    public ChoiceHP(string name, params object[] choices)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        if (choices is [System.Collections.IEnumerable list and not string])
+        {
+            throw new ArgumentException($"Parameter '{name}': the only choice given is a collection ({list.GetType().Name}); pass the choices themselves, or use ChoiceHP.Of(name, collection).", nameof(choices));
+        }
+
+        _choices = Validate(name, choices);
+        _dimensions = [Dimension.Categorical(name, _choices.Length)];
+    }
+
+    /// <summary>The choices, in the order given.</summary>
+    public IReadOnlyList<object> Choices => _choices;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Dimension> Dimensions => _dimensions;
+
+    /// <summary>Creates a categorical parameter from a typed collection of choices.</summary>
+    public static ChoiceHP Of<T>(string name, IEnumerable<T> choices)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return new ChoiceHP(name, [.. choices.Select(c => (object)c)]);
+    }
+
+    /// <summary>The index of <paramref name="choice"/> among the choices, or -1.</summary>
+    public int IndexOf(object? choice) => Array.FindIndex(_choices, c => c.Equals(choice));
+
+    /// <inheritdoc/>
+    public override object? Decode(ReadOnlySpan<double> values) => double.IsNaN(values[0]) ? null : _choices[(int)values[0]];
+
+    /// <inheritdoc/>
+    public override void Encode(object value, Span<double> destination)
+    {
+        var index = IndexOf(value);
+        if (index < 0)
+        {
+            throw InvalidValue(value, $"one of {{{string.Join(", ", _choices)}}}");
+        }
+
+        destination[0] = index;
+    }
+
+    private static object[] Validate(string name, object[] choices)
+    {
+        if (choices.Length == 0)
+        {
+            throw new ArgumentException($"Parameter '{name}': a choice needs at least one value (got none).", nameof(choices));
+        }
+
+        for (var i = 0; i < choices.Length; i++)
+        {
+            if (choices[i] is null)
+            {
+                throw new ArgumentException($"Parameter '{name}': choice {i} is null.", nameof(choices));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (choices[j].Equals(choices[i]))
+                {
+                    throw new ArgumentException($"Parameter '{name}': choice '{choices[i]}' is given twice (positions {j} and {i}).", nameof(choices));
+                }
+            }
+        }
+
+        return [.. choices];
+    }
+}

@@ -1,0 +1,54 @@
+namespace HpoSharp.Space;
+
+/// <summary>
+/// One named hyper-parameter of a search space. It declares the internal <see cref="Dimensions"/> that algorithms search,
+/// decodes them into the value the objective receives, and encodes such a value back.
+/// Inherit it to define a kind of your own (see <see cref="IntListHP"/>).
+/// </summary>
+public abstract class HPSpace
+{
+    /// <summary>Creates a parameter named <paramref name="name"/>.</summary>
+    protected HPSpace(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"A parameter name must not be empty or white space (got '{name}').", nameof(name));
+        }
+
+        Name = name;
+    }
+
+    /// <summary>The parameter's name, unique within its search space.</summary>
+    public string Name { get; }
+
+    /// <summary>When set, the parameter is active only under this condition; an inactive one is absent from what the objective sees.</summary>
+    public HPCondition? ActiveWhen { get; init; }
+
+    /// <summary>The internal dimensions, at least one unless the parameter is fixed.</summary>
+    public abstract IReadOnlyList<Dimension> Dimensions { get; }
+
+    /// <summary>
+    /// Per-dimension conditions, in addition to <see cref="ActiveWhen"/>: entry <c>i</c> applies to <c>Dimensions[i]</c>,
+    /// null where there is none. A kind whose parts can be inactive (a list whose length is another parameter) overrides it.
+    /// </summary>
+    public virtual IReadOnlyList<HPCondition?> DimensionConditions => [];
+
+    /// <summary>
+    /// Decodes the values of this parameter's dimensions (NaN where inactive) into the value the objective receives,
+    /// or null when the parameter has no active dimension.
+    /// </summary>
+    public abstract object? Decode(ReadOnlySpan<double> values);
+
+    /// <summary>
+    /// Encodes a value of this parameter into its dimensions, writing NaN into those that the value leaves inactive.
+    /// Throws an <see cref="ArgumentException"/> naming the parameter when the value is not one this parameter can take.
+    /// </summary>
+    public abstract void Encode(object value, Span<double> destination);
+
+    /// <inheritdoc/>
+    public override string ToString() => ActiveWhen is null ? Name : $"{Name} (when {ActiveWhen})";
+
+    /// <summary>An <see cref="ArgumentException"/> saying that <paramref name="value"/> is not a value of this parameter.</summary>
+    protected ArgumentException InvalidValue(object? value, string expected) =>
+        new($"Parameter '{Name}': value '{value}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}.", nameof(value));
+}

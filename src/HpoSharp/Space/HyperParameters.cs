@@ -1,0 +1,88 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace HpoSharp.Space;
+
+/// <summary>
+/// The typed values of one configuration, as the objective receives them: a <see cref="double"/> for real ranges,
+/// an <see cref="int"/> for integer ranges, the original object for choices, the decoded value for other kinds.
+/// Inactive parameters are absent.
+/// </summary>
+public sealed class HyperParameters : IReadOnlyDictionary<string, object>
+{
+    private readonly KeyValuePair<string, object>[] _items;
+    private readonly Dictionary<string, object> _lookup;
+
+    /// <summary>Creates a set of values, in the order given.</summary>
+    public HyperParameters(IEnumerable<KeyValuePair<string, object>> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _items = [.. items];
+        _lookup = new Dictionary<string, object>(_items, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
+    public int Count => _items.Length;
+
+    /// <inheritdoc/>
+    public IEnumerable<string> Keys => _items.Select(i => i.Key);
+
+    /// <inheritdoc/>
+    public IEnumerable<object> Values => _items.Select(i => i.Value);
+
+    /// <summary>The value of <paramref name="name"/>; throws a <see cref="KeyNotFoundException"/> listing the present names when it is absent.</summary>
+    public object this[string name] => _lookup.TryGetValue(name, out var value) ? value : throw Missing(name);
+
+    /// <summary>The value of <paramref name="name"/> as <typeparamref name="T"/>; numbers convert between numeric types.</summary>
+    public T Get<T>(string name)
+    {
+        var value = this[name];
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        if (value is IConvertible && typeof(T).IsPrimitive && typeof(T) != typeof(bool) && value is not bool and not string)
+        {
+            return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+        }
+
+        throw new InvalidCastException($"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a {typeof(T).Name}.");
+    }
+
+    /// <summary>The value of <paramref name="name"/> as a double.</summary>
+    public double GetDouble(string name) => Get<double>(name);
+
+    /// <summary>The value of <paramref name="name"/> as an int.</summary>
+    public int GetInt(string name) => Get<int>(name);
+
+    /// <summary>The value of <paramref name="name"/> as a string (a choice's text).</summary>
+    public string GetString(string name) => this[name] as string ?? this[name].ToString() ?? string.Empty;
+
+    /// <inheritdoc/>
+    public bool ContainsKey(string key) => _lookup.ContainsKey(key);
+
+    /// <inheritdoc/>
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => _lookup.TryGetValue(key, out value);
+
+    /// <inheritdoc/>
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object>>)_items).GetEnumerator();
+
+    /// <inheritdoc/>
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The values as <c>name=value</c> pairs, e.g. <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.</summary>
+    public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}={Format(i.Value)}"));
+
+    /// <summary>Formats one value for display: round-trip numbers, lists in brackets.</summary>
+    internal static string Format(object value) => value switch
+    {
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable list and not string => $"[{string.Join(", ", list.Cast<object>().Select(Format))}]",
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private KeyNotFoundException Missing(string name) =>
+        new($"Hyper-parameter '{name}' is not in this configuration (absent, or inactive under its condition); present: {string.Join(", ", _items.Select(i => i.Key))}.");
+}

@@ -1,0 +1,153 @@
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Optimizers;
+
+/// <summary>
+/// The conformance kit: every algorithm registered by name must pass it. It checks that only valid values come out
+/// (bounds, integers, steps, choices, active parameters only), that a seeded study is deterministic, and that a fresh
+/// instance given the same history suggests the same next configuration.
+/// </summary>
+public sealed class ConformanceTests
+{
+    static ConformanceTests() => CustomOptimizer.Register();
+
+    public static TheoryData<string> Algorithms() => [.. HpoRegistry.Names];
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void SuggestsOnlyValidValues(string algorithm)
+    {
+        var space = TestSpaces.Rich();
+        var study = new Study(HpoRegistry.Build(algorithm, space), new StudyOptions { Seed = 1, MaxEvaluations = 60 });
+        var result = study.Optimize(c => TestSpaces.RichObjective(c.HyperParameters));
+
+        Assert.Equal(60, result.Trials.Count(t => t.State == TrialState.Complete));
+        foreach (var trial in result.Trials)
+        {
+            space.Validate(trial.Params.AsSpan());
+            var hps = result.HyperParametersOf(trial);
+            Assert.IsType<double>(hps["x"]);
+            Assert.InRange(hps.GetDouble("lr"), 1e-5, 1e-1);
+            Assert.InRange(hps.GetInt("batch"), 16, 512);
+            Assert.Equal(0, hps.GetInt("epochs") % 10);
+            Assert.Equal(hps.Get<TestSpaces.Kernel>("kernel") == TestSpaces.Kernel.Poly, hps.ContainsKey("degree"));
+            Assert.Equal(hps.Get<TestSpaces.Kernel>("kernel") != TestSpaces.Kernel.Linear, hps.ContainsKey("gamma"));
+            Assert.Equal(hps.GetInt("num_layers"), hps.Get<int[]>("widths").Length);
+            Assert.Equal(7, hps["seed"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void IsDeterministicWithASeedAndOneWorker(string algorithm)
+    {
+        StudyResult Run() => HpoRegistry.Build(algorithm, TestSpaces.Rich(), (hps, _) => TestSpaces.RichObjective(hps))
+            .Optimize(options: new StudyOptions { Seed = 99, MaxEvaluations = 40 });
+
+        var (first, second) = (Run(), Run());
+        Assert.Equal(first.Trials.Select(t => t.Params.ToArray()), second.Trials.Select(t => t.Params.ToArray()));
+        Assert.Equal(first.Trials.Select(t => t.Value), second.Trials.Select(t => t.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void AFreshInstanceGivenTheSameHistorySuggestsTheSame(string algorithm)
+    {
+        var space = TestSpaces.Rich();
+        var original = new Study(HpoRegistry.Build(algorithm, space), new StudyOptions { Seed = 5, MaxParallelism = 4 });
+        for (var i = 0; i < 30; i++)
+        {
+            var trial = original.Ask(worker: i % 4);
+            if (i % 7 == 3)
+            {
+                original.Tell(trial.Number, TrialState.Failed, "a failure in the history");
+            }
+            else if (i < 27)
+            {
+                original.Tell(trial.Number, TestSpaces.RichObjective(trial.HyperParameters));
+            }
+        }
+
+        var copy = new InMemoryTrialStore();
+        foreach (var trial in original.Trials)
+        {
+            copy.CreateTrial(trial);
+        }
+
+        var fresh = new Study(HpoRegistry.Build(algorithm, space), new StudyOptions { Seed = 5, MaxParallelism = 4, Store = copy });
+        Assert.Equal(original.Ask(worker: 2).HyperParameters.ToString(), fresh.Ask(worker: 2).HyperParameters.ToString());
+        Assert.Equal(original.Trials[^1].Params.ToArray(), fresh.Trials[^1].Params.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void RunsWithFourWorkersAndFailingTrials(string algorithm)
+    {
+        var result = HpoRegistry.Build(algorithm, TestSpaces.Rich(), Objective.Create(c =>
+            c.Number % 5 == 2 ? throw new InvalidOperationException("boom") : TestSpaces.RichObjective(c.HyperParameters)))
+            .Optimize(options: new StudyOptions { Seed = 3, MaxEvaluations = 40, MaxParallelism = 4 });
+
+        Assert.Equal(40, result.Trials.Count);
+        Assert.Equal(8, result.Trials.Count(t => t.State == TrialState.Failed));
+        Assert.All(result.Trials.Where(t => t.State == TrialState.Failed), t => Assert.Contains("boom", t.Error));
+        Assert.Equal(result.Trials.Where(t => t.State == TrialState.Complete).Min(t => t.Value), result.BestValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void RunsMultiObjectiveStudiesOrRefusesThemAtOnce(string algorithm)
+    {
+        var optimizer = HpoRegistry.Build(algorithm, TestSpaces.Rich());
+        var options = new StudyOptions { Seed = 2, MaxEvaluations = 30, Directions = [Direction.Minimize, Direction.Maximize] };
+        if (!optimizer.SupportsMultiObjective)
+        {
+            var error = Assert.Throws<NotSupportedException>(() => new Study(optimizer, options));
+            Assert.Contains("single objective", error.Message);
+            return;
+        }
+
+        var result = new Study(optimizer, options).Optimize(Objective.Create(c => new[] { TestSpaces.RichObjective(c.HyperParameters), c.HyperParameters.GetDouble("x") }));
+        Assert.Equal(30, result.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.NotEmpty(result.ParetoFront);
+        Assert.Null(result.BestTrial);
+    }
+}
+
+/// <summary>
+/// A user-defined optimizer, as the seed's "Adding Your HPOptimizer" describes: a coordinate-wise perturbation of the
+/// best configuration so far, falling back to random sampling. Registered by name for the conformance kit.
+/// </summary>
+public sealed class CustomOptimizer(SearchSpace space) : BaseHPOptimizer(space)
+{
+    public const string Name = "custom-perturb";
+
+    public int SetUpCalls { get; private set; }
+
+    public List<(int Pid, int Number, double Perf)> Updates { get; } = [];
+
+    public static void Register() => HpoRegistry.Register<RandomOptions>(Name, (space, _) => new CustomOptimizer(space));
+
+    protected override void SetUp(int maxParallelism, TimeSpan? timeLimit, long? memoryLimit) => SetUpCalls++;
+
+    protected override Suggestion? GetSuggestion(int pid)
+    {
+        var x = RandomOptimizer.Sample(Space, Rng);
+        if (BestHp() is { } best && Rng.NextDouble() < 0.5)
+        {
+            var d = Rng.NextInt(x.Length);
+            best.Params.CopyTo(x);
+            var dimension = Space.Dimensions[d];
+            if (!double.IsNaN(x[d]))
+            {
+                x[d] = dimension.FromUnit(dimension.ToUnit(x[d]) + (0.1 * Rng.NextGaussian()));
+            }
+        }
+
+        return x;
+    }
+
+    protected override void UpdateTrials(int pid, Trial trial, double perf) => Updates.Add((pid, trial.Number, perf));
+}
