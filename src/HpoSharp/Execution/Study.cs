@@ -380,7 +380,8 @@ public sealed partial class Study
 
     /// <summary>
     /// Brings the local history up to date with the store under the gate, counts evaluations, and notifies the optimizer
-    /// of newly finished trials in completion order. Returns those trials.
+    /// of newly finished trials in completion order (by finish time, then number, so that a fresh study replaying a
+    /// stored history sees the same order). Returns those trials.
     /// </summary>
     private List<Trial> Synchronize()
     {
@@ -417,7 +418,7 @@ public sealed partial class Study
             }
         }
 
-        finished.Sort((a, b) => a.Version.CompareTo(b.Version));
+        finished.Sort((a, b) => (a.Finished, a.Number).CompareTo((b.Finished, b.Number)));
         foreach (var trial in finished)
         {
             _optimizer.Notify(trial);
