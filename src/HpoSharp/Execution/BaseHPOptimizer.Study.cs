@@ -17,16 +17,15 @@ public abstract partial class BaseHPOptimizer
     /// <param name="options">How the study runs; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the study; the result so far is still returned.</param>
     public virtual StudyResult Optimize(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
-        Optimize(Objective ?? throw MissingObjective(), dataset, options, cancellationToken);
-
-    /// <summary>Optimizes <paramref name="objective"/> in a new study; see <see cref="Optimize(object?, StudyOptions?, CancellationToken)"/>.</summary>
-    public StudyResult Optimize(Objective objective, object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Study(this, options).Optimize(objective, dataset, cancellationToken);
+        new Study(this, options).Optimize(ObjectiveFor(dataset), dataset, cancellationToken);
 
     /// <summary>The asynchronous form of <see cref="Optimize(object?, StudyOptions?, CancellationToken)"/>.</summary>
     public virtual Task<StudyResult> OptimizeAsync(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Study(this, options).OptimizeAsync(Objective ?? throw MissingObjective(), dataset, cancellationToken);
+        new Study(this, options).OptimizeAsync(ObjectiveFor(dataset), dataset, cancellationToken);
 
-    private InvalidOperationException MissingObjective() =>
-        new($"{GetType().Name} has no objective: build it with one, set Objective, or pass one to Optimize.");
+    private Objective ObjectiveFor(object? dataset) => dataset switch
+    {
+        Execution.Objective or Delegate => throw new ArgumentException("The first argument of Optimize is the dataset; give the objective to HpoRegistry.Build, set Objective, or call Study.Optimize(objective).", nameof(dataset)),
+        _ => Objective ?? throw new InvalidOperationException($"{GetType().Name} has no objective: build it with one, set Objective, or call Study.Optimize(objective)."),
+    };
 }

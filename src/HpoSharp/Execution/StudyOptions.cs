@@ -89,11 +89,6 @@ public sealed record StudyOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 
-    private static void Require(bool condition, string setting, object? value, string expected)
-    {
-        if (!condition)
-        {
-            throw new ArgumentOutOfRangeException(setting, value, $"StudyOptions.{setting} is {value?.ToString() ?? "null"}; expected {expected}.");
-        }
-    }
+    private static void Require(bool condition, string setting, object? value, string expected) =>
+        OptimizerOptions.Require(nameof(StudyOptions), condition, setting, value, expected);
 }

@@ -17,9 +17,8 @@ public sealed class StudyLimitsTests
     public void WorkersRunTrialsAtTheSameTime()
     {
         using var barrier = new Barrier(4);
-        var result = Build().Optimize(
-            Objective.Create(_ => barrier.SignalAndWait(Wait) ? 1.0 : throw new TimeoutException("the other workers never arrived")),
-            options: new StudyOptions { MaxParallelism = 4, MaxEvaluations = 8, Seed = 1 });
+        var result = new Study(Build(), new StudyOptions { MaxParallelism = 4, MaxEvaluations = 8, Seed = 1 }).Optimize(
+            Objective.Create(_ => barrier.SignalAndWait(Wait) ? 1.0 : throw new TimeoutException("the other workers never arrived")));
 
         Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
         foreach (var round in result.Trials.Chunk(4))

@@ -151,6 +151,7 @@ public sealed class StudyTests
         Assert.IsType<GridOptimizer>(HpoRegistry.Build("GRID", Space()));
         Assert.Contains("Optimizer 'quasi' takes QuasiOptions, not GridOptions", Assert.Throws<ArgumentException>(() => HpoRegistry.Build("quasi", Space(), options: new GridOptions())).Message);
         Assert.Contains("has no objective", Assert.Throws<InvalidOperationException>(() => HpoRegistry.Build("random", Space()).Optimize()).Message);
+        Assert.Contains("The first argument of Optimize is the dataset", Assert.Throws<ArgumentException>(() => HpoRegistry.Build("random", Space()).Optimize(Objective.Create((_, _) => 1.0))).Message);
     }
 
     [Fact]
