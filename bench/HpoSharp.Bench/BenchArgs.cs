@@ -29,7 +29,7 @@ public sealed class BenchArgs
     /// <summary>The multi-objective budget.</summary>
     public int MultiObjectiveBudget { get; private init; } = 300;
 
-    /// <summary>Where the report goes.</summary>
+    /// <summary>Where the report goes: docs/BENCHMARKS.md for the full suite, bench/out/BENCHMARKS.md for a partial one (quick, or selected families or algorithms).</summary>
     public string Output { get; private init; } = "docs/BENCHMARKS.md";
 
     /// <summary>The Optuna cache folder.</summary>
@@ -40,6 +40,9 @@ public sealed class BenchArgs
 
     /// <summary>How many runs go in parallel.</summary>
     public int Jobs { get; private init; } = 2;
+
+    /// <summary>A source checkout of the newest Optuna for the timing runs (default: the OPTUNA_PATH environment variable).</summary>
+    public string? OptunaPath { get; private init; } = Environment.GetEnvironmentVariable("OPTUNA_PATH");
 
     /// <summary>Options of <c>overhead-one</c>: algorithm, dimensions, preloaded trials, timed suggestions.</summary>
     public (string Algorithm, int Dimensions, int Trials, int Batch) OverheadCase { get; private init; }
@@ -74,14 +77,20 @@ public sealed class BenchArgs
                 "--no-timing" => result.With(noTiming: true),
                 "--jobs" => result.With(jobs: Int(option, Next())),
                 "--case" => result.With(overheadCase: ParseCase(Next())),
-                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick, --only, --algorithms, --optuna, --seeds, --budgets, --mo-budget, --out, --cache, --no-timing, --jobs, --case."),
+                "--optuna-path" => result.With(optunaPath: Next()),
+                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick, --only, --algorithms, --optuna, --seeds, --budgets, --mo-budget, --out, --cache, --no-timing, --jobs, --case, --optuna-path."),
             };
+        }
+
+        if (!args.Contains("--out") && (result.Quick || result.Only.Count > 0 || result.Algorithms.Count > 0 || result.OptunaSamplers.Count > 0))
+        {
+            result = result.With(output: "bench/out/BENCHMARKS.md");
         }
 
         return result.Quick ? result.With(seeds: Math.Min(result.Seeds, 2), budgets: [10, 20], moBudget: 30, noTiming: true) : result;
     }
 
-    private BenchArgs With(bool? quick = null, IReadOnlyList<string>? only = null, IReadOnlyList<string>? algorithms = null, IReadOnlyList<string>? optuna = null, int? seeds = null, IReadOnlyList<int>? budgets = null, int? moBudget = null, string? output = null, string? cache = null, bool? noTiming = null, int? jobs = null, (string, int, int, int)? overheadCase = null) => new()
+    private BenchArgs With(bool? quick = null, IReadOnlyList<string>? only = null, IReadOnlyList<string>? algorithms = null, IReadOnlyList<string>? optuna = null, int? seeds = null, IReadOnlyList<int>? budgets = null, int? moBudget = null, string? output = null, string? cache = null, bool? noTiming = null, int? jobs = null, (string, int, int, int)? overheadCase = null, string? optunaPath = null) => new()
     {
         Command = Command,
         Quick = quick ?? Quick,
@@ -96,6 +105,7 @@ public sealed class BenchArgs
         NoTiming = noTiming ?? NoTiming,
         Jobs = jobs ?? Jobs,
         OverheadCase = overheadCase ?? OverheadCase,
+        OptunaPath = optunaPath ?? OptunaPath,
     };
 
     private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,17 +1,10 @@
 using HpoSharp.Bench;
-using HpoSharp.Bench.Serve;
 
 try
 {
     var options = BenchArgs.Parse(args);
-    switch (options.Command)
-    {
-        case "serve":
-            ServeLoop.Run(Console.In, Console.Out);
-            return 0;
-        default:
-            throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), serve, reference, overhead-one.");
-    }
+    Commands.Run(options, $"dotnet run -c Release --project bench/HpoSharp.Bench --{(args.Length == 0 ? string.Empty : " ")}{string.Join(" ", args)}", Console.Error);
+    return 0;
 }
 catch (ArgumentException e)
 {

@@ -4,7 +4,7 @@ namespace HpoSharp.Bench.Problems;
 public static class NoisyProblems
 {
     /// <summary><paramref name="problem"/> observed through additive Gaussian noise of standard deviation <paramref name="sd"/>.</summary>
-    public static Problem Of(Problem problem, double sd, Half half)
+    public static Problem Of(Problem problem, double sd, SuiteHalf half)
     {
         ArgumentNullException.ThrowIfNull(problem);
         return problem with

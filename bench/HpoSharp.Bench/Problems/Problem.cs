@@ -3,7 +3,7 @@ using HpoSharp.Space;
 namespace HpoSharp.Bench.Problems;
 
 /// <summary>Which half of the suite a problem belongs to: defaults may be tuned on the first, never on the second.</summary>
-public enum Half
+public enum SuiteHalf
 {
     /// <summary>Problems on which an algorithm's defaults may be chosen.</summary>
     Tuning,
@@ -21,7 +21,7 @@ public enum Half
 /// <param name="Half">The tuning or held-out half.</param>
 /// <param name="Description">One line for the report.</param>
 /// <param name="Create">Builds the instance of a seed.</param>
-public sealed record Problem(string Name, string Family, Half Half, string Description, Func<ulong, ProblemInstance> Create)
+public sealed record Problem(string Name, string Family, SuiteHalf Half, string Description, Func<ulong, ProblemInstance> Create)
 {
     /// <summary>The number of objectives (all minimised).</summary>
     public int Objectives { get; init; } = 1;

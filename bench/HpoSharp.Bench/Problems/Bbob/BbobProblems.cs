@@ -6,7 +6,7 @@ namespace HpoSharp.Bench.Problems.Bbob;
 public static class BbobProblems
 {
     /// <summary>The problem of BBOB function <paramref name="number"/> in <paramref name="d"/> dimensions.</summary>
-    public static Problem Make(int number, int d, Half half)
+    public static Problem Make(int number, int d, SuiteHalf half)
     {
         var (name, f) = BbobFunctions.ByNumber[number];
         var problemName = $"bbob-f{number}-{name}-{d}d";

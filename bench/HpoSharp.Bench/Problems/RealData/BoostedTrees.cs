@@ -39,22 +39,25 @@ public sealed class BoostedTrees
     public double[] FitPredict(byte[][] train, double[] y, byte[][] validation, BoostingSettings s)
     {
         ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(s);
         var mean = y.Average();
-        var fit = Enumerable.Repeat(mean, train.Length).ToArray();
+        var residual = y.Select(v => v - mean).ToArray();
         var prediction = Enumerable.Repeat(mean, validation.Length).ToArray();
         var rng = new RandomStream(7, 0);
         var all = Enumerable.Range(0, train.Length).ToArray();
         var take = Math.Max(2, (int)Math.Round(s.Subsample * train.Length));
+        var grower = new Grower(train, residual, _thresholds, s);
         for (var t = 0; t < s.Trees; t++)
         {
             rng.Shuffle(all.AsSpan());
-            var residual = y.Select((v, i) => v - fit[i]).ToArray();
+            var rows = all[..take];
             var tree = new List<Node>();
-            Grow(tree, train, residual, all[..take], 0, s);
+            grower.Grow(tree, rows, 0, rows.Length, 0);
             for (var i = 0; i < train.Length; i++)
             {
-                fit[i] += s.LearningRate * Predict(tree, train[i]);
+                residual[i] -= s.LearningRate * Predict(tree, train[i]);
             }
 
             for (var i = 0; i < validation.Length; i++)
@@ -83,61 +86,91 @@ public sealed class BoostedTrees
         return node.Value;
     }
 
-    /// <summary>Grows the subtree of <paramref name="rows"/>; returns its index in <paramref name="tree"/>.</summary>
-    private int Grow(List<Node> tree, byte[][] x, double[] r, int[] rows, int depth, BoostingSettings s)
-    {
-        var index = tree.Count;
-        var sum = rows.Sum(i => r[i]);
-        tree.Add(new Node(-1, 0, 0, 0, sum / (rows.Length + s.L2)));
-        if (depth >= s.MaxDepth || rows.Length < 2 * s.MinLeaf)
-        {
-            return index;
-        }
-
-        var (feature, bin, gain) = (-1, 0, 0.0);
-        var parentScore = sum * sum / (rows.Length + s.L2);
-        var sums = new double[Bins];
-        var counts = new int[Bins];
-        for (var j = 0; j < _thresholds.Length; j++)
-        {
-            Array.Clear(sums);
-            Array.Clear(counts);
-            foreach (var i in rows)
-            {
-                sums[x[i][j]] += r[i];
-                counts[x[i][j]]++;
-            }
-
-            var (leftSum, leftCount) = (0.0, 0);
-            for (var b = 1; b <= _thresholds[j].Length; b++)
-            {
-                leftSum += sums[b - 1];
-                leftCount += counts[b - 1];
-                var rightCount = rows.Length - leftCount;
-                if (leftCount < s.MinLeaf || rightCount < s.MinLeaf)
-                {
-                    continue;
-                }
-
-                var rightSum = sum - leftSum;
-                var g = (leftSum * leftSum / (leftCount + s.L2)) + (rightSum * rightSum / (rightCount + s.L2)) - parentScore;
-                if (g > gain + 1e-12)
-                {
-                    (feature, bin, gain) = (j, b, g);
-                }
-            }
-        }
-
-        if (feature < 0)
-        {
-            return index;
-        }
-
-        var left = Grow(tree, x, r, [.. rows.Where(i => x[i][feature] < bin)], depth + 1, s);
-        var right = Grow(tree, x, r, [.. rows.Where(i => x[i][feature] >= bin)], depth + 1, s);
-        tree[index] = new Node(feature, bin, left, right, 0);
-        return index;
-    }
-
     private readonly record struct Node(int Feature, int Bin, int Left, int Right, double Value);
+
+    /// <summary>Grows trees on the current residuals, partitioning row indices in place.</summary>
+    private sealed class Grower(byte[][] x, double[] r, double[][] thresholds, BoostingSettings s)
+    {
+        private readonly double[] _sums = new double[Bins];
+        private readonly int[] _counts = new int[Bins];
+
+        /// <summary>Grows the subtree of rows[start..end); returns its index in <paramref name="tree"/>.</summary>
+        public int Grow(List<Node> tree, int[] rows, int start, int end, int depth)
+        {
+            var index = tree.Count;
+            var count = end - start;
+            var sum = 0.0;
+            for (var k = start; k < end; k++)
+            {
+                sum += r[rows[k]];
+            }
+
+            tree.Add(new Node(-1, 0, 0, 0, sum / (count + s.L2)));
+            if (depth >= s.MaxDepth || count < 2 * s.MinLeaf)
+            {
+                return index;
+            }
+
+            var (feature, bin) = BestSplit(rows, start, end, sum);
+            if (feature < 0)
+            {
+                return index;
+            }
+
+            var middle = start;
+            for (var k = start; k < end; k++)
+            {
+                if (x[rows[k]][feature] < bin)
+                {
+                    (rows[k], rows[middle]) = (rows[middle], rows[k]);
+                    middle++;
+                }
+            }
+
+            var left = Grow(tree, rows, start, middle, depth + 1);
+            var right = Grow(tree, rows, middle, end, depth + 1);
+            tree[index] = new Node(feature, bin, left, right, 0);
+            return index;
+        }
+
+        /// <summary>The split of largest gain G_L²/(n_L + λ) + G_R²/(n_R + λ) - G²/(n + λ), or feature -1 when none gains.</summary>
+        private (int Feature, int Bin) BestSplit(int[] rows, int start, int end, double sum)
+        {
+            var count = end - start;
+            var (feature, bin, gain) = (-1, 0, 0.0);
+            var parentScore = sum * sum / (count + s.L2);
+            for (var j = 0; j < thresholds.Length; j++)
+            {
+                Array.Clear(_sums);
+                Array.Clear(_counts);
+                for (var k = start; k < end; k++)
+                {
+                    var b = x[rows[k]][j];
+                    _sums[b] += r[rows[k]];
+                    _counts[b]++;
+                }
+
+                var (leftSum, leftCount) = (0.0, 0);
+                for (var b = 1; b <= thresholds[j].Length; b++)
+                {
+                    leftSum += _sums[b - 1];
+                    leftCount += _counts[b - 1];
+                    var rightCount = count - leftCount;
+                    if (leftCount < s.MinLeaf || rightCount < s.MinLeaf)
+                    {
+                        continue;
+                    }
+
+                    var rightSum = sum - leftSum;
+                    var g = (leftSum * leftSum / (leftCount + s.L2)) + (rightSum * rightSum / (rightCount + s.L2)) - parentScore;
+                    if (g > gain + 1e-12)
+                    {
+                        (feature, bin, gain) = (j, b, g);
+                    }
+                }
+            }
+
+            return (feature, bin);
+        }
+    }
 }

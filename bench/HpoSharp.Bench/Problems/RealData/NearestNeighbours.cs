@@ -39,12 +39,14 @@ public static class NearestNeighbours
         return loss / validation.Length;
     }
 
+    /// <summary>(Σ |a_j - b_j|^p)^(1/p); a power of a zero difference is 0.</summary>
     private static double Minkowski(double[] a, double[] b, double p)
     {
         var s = 0.0;
         for (var j = 0; j < a.Length; j++)
         {
-            s += Math.Pow(Math.Abs(a[j] - b[j]), p);
+            var d = Math.Abs(a[j] - b[j]);
+            s += d > 0 ? Math.Exp(p * Math.Log(d)) : 0;
         }
 
         return Math.Pow(s, 1 / p);

@@ -3,7 +3,7 @@ using HpoSharp.Space;
 namespace HpoSharp.Bench.Problems.RealData;
 
 /// <summary>
-/// Real tuning tasks on real data, 5-fold cross-validated in C#. Their optimum is not known in closed form: f* is the
+/// Real tuning tasks on real data, cross-validated in C#. Their optimum is not known in closed form: f* is the
 /// best value found by the <c>reference</c> command (a long quasi-random plus random search, recorded here), and a
 /// regret below it is floored like any other.
 /// </summary>
@@ -17,13 +17,13 @@ public static class RealTasks
         ["real-gbt-diabetes"] = 0,
     };
 
-    private static readonly Lazy<Fold[]> CancerFolds = new(() => Folds(Dataset.BreastCancer, stratified: true, minMax: false));
-    private static readonly Lazy<Fold[][]> WineFolds = new(() => [Folds(Dataset.Wine, true, false), Folds(Dataset.Wine, true, true), Folds(Dataset.Wine, true, null)]);
+    private static readonly Lazy<Fold[]> CancerFolds = new(() => Folds(Dataset.BreastCancer, 3, stratified: true, minMax: false));
+    private static readonly Lazy<Fold[][]> WineFolds = new(() => [Folds(Dataset.Wine, 5, true, false), Folds(Dataset.Wine, 5, true, true), Folds(Dataset.Wine, 5, true, null)]);
     private static readonly Lazy<(byte[][] Train, double[] TrainY, byte[][] Validation, double[] ValidationY, BoostedTrees Model)[]> DiabetesFolds = new(DiabetesSplits);
 
     /// <summary>Elastic-net logistic regression on breast cancer: C and the L1 ratio, cross-validated log-loss.</summary>
-    public static Problem LogisticBreastCancer(Half half) => Task("real-logreg-breast-cancer", half,
-        "elastic-net logistic regression (FISTA) on breast cancer (569 x 30), 5-fold CV log-loss",
+    public static Problem LogisticBreastCancer(SuiteHalf half) => Task("real-logreg-breast-cancer", half,
+        "elastic-net logistic regression (FISTA) on breast cancer (569 x 30), 3-fold CV log-loss",
         [new LogRangeHP("C", 1e-4, 1e3), new RangeHP("l1_ratio", 0, 1)],
         hps => CancerFolds.Value.Average(f =>
         {
@@ -32,7 +32,7 @@ public static class RealTasks
         }));
 
     /// <summary>k-nearest neighbours on wine: k, Minkowski order, vote weighting and feature scaling, cross-validated log-loss.</summary>
-    public static Problem KnnWine(Half half) => Task("real-knn-wine", half,
+    public static Problem KnnWine(SuiteHalf half) => Task("real-knn-wine", half,
         "k-nearest neighbours on wine (178 x 13), 5-fold CV log-loss of smoothed votes",
         [new IntRangeHP("k", 1, 50), new RangeHP("p", 1, 4), new ChoiceHP("weights", "uniform", "distance"), new ChoiceHP("scaling", "standard", "minmax", "none")],
         hps =>
@@ -42,10 +42,10 @@ public static class RealTasks
         });
 
     /// <summary>Gradient-boosted trees on diabetes: six settings, cross-validated RMSE relative to the target's standard deviation.</summary>
-    public static Problem BoostingDiabetes(Half half) => Task("real-gbt-diabetes", half,
-        "gradient-boosted trees on diabetes (442 x 10), 5-fold CV RMSE / sd(y)",
+    public static Problem BoostingDiabetes(SuiteHalf half) => Task("real-gbt-diabetes", half,
+        "gradient-boosted trees on diabetes (442 x 10), 3-fold CV RMSE / sd(y)",
         [
-            new LogRangeHP("learning_rate", 0.01, 1), new IntRangeHP("trees", 5, 200, log: true), new IntRangeHP("max_depth", 1, 6),
+            new LogRangeHP("learning_rate", 0.01, 1), new IntRangeHP("trees", 5, 80, log: true), new IntRangeHP("max_depth", 1, 5),
             new IntRangeHP("min_leaf", 1, 64, log: true), new RangeHP("subsample", 0.3, 1), new LogRangeHP("l2", 1e-3, 100),
         ],
         hps =>
@@ -59,7 +59,7 @@ public static class RealTasks
             });
         });
 
-    private static Problem Task(string name, Half half, string description, HPSpace[] space, Func<HyperParameters, double> loss) =>
+    private static Problem Task(string name, SuiteHalf half, string description, HPSpace[] space, Func<HyperParameters, double> loss) =>
         new(name, "real-data", half, description, _ => new ProblemInstance
         {
             Space = space,
@@ -68,9 +68,9 @@ public static class RealTasks
         });
 
     /// <summary>The folds with features standardised (false), scaled to [0, 1] (true) or left raw (null) on each training part.</summary>
-    private static Fold[] Folds(Dataset data, bool stratified, bool? minMax)
+    private static Fold[] Folds(Dataset data, int folds, bool stratified, bool? minMax)
     {
-        var cv = new CrossValidation(data, 5, stratified);
+        var cv = new CrossValidation(data, folds, stratified);
         return [.. Enumerable.Range(0, cv.Folds).Select(k =>
         {
             var (train, validation) = cv.Split(k);
@@ -83,7 +83,7 @@ public static class RealTasks
     private static (byte[][], double[], byte[][], double[], BoostedTrees)[] DiabetesSplits()
     {
         var data = Dataset.Diabetes;
-        var cv = new CrossValidation(data, 5, stratified: false);
+        var cv = new CrossValidation(data, 3, stratified: false);
         return [.. Enumerable.Range(0, cv.Folds).Select(k =>
         {
             var (train, validation) = cv.Split(k);

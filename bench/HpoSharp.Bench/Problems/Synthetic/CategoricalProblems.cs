@@ -11,7 +11,7 @@ public static class CategoricalProblems
     /// Eight categoricals in a chain: a seeded cost per choice plus a seeded cost per pair of neighbouring choices.
     /// The optimum is found exactly by dynamic programming along the chain.
     /// </summary>
-    public static Problem Chain(Half half) => new("categorical-chain-8d", "categorical", half,
+    public static Problem Chain(SuiteHalf half) => new("categorical-chain-8d", "categorical", half,
         "eight categoricals with 2 to 10 choices, unary and neighbour-pair costs", seed =>
         {
             var rng = InstanceRandom.For("categorical-chain-8d", seed);
@@ -33,7 +33,7 @@ public static class CategoricalProblems
     /// Three categoricals (3, 5 and 10 choices), each setting where the optimum of its own real parameter lies, plus a
     /// cost per choice: the best real value depends on the choice. The minimum is the sum of the smallest costs.
     /// </summary>
-    public static Problem WithReals(Half half) => new("categorical-reals-6d", "categorical", half,
+    public static Problem WithReals(SuiteHalf half) => new("categorical-reals-6d", "categorical", half,
         "three categoricals (3, 5, 10 choices), each moving the optimum of a real in [0, 1]", seed =>
         {
             var rng = InstanceRandom.For("categorical-reals-6d", seed);

@@ -9,7 +9,7 @@ namespace HpoSharp.Bench.Problems.Synthetic;
 public static class ConditionalProblems
 {
     /// <summary>A choice among four model families, each with its own two or three parameters and interactions.</summary>
-    public static Problem ModelChoice(Half half)
+    public static Problem ModelChoice(SuiteHalf half)
     {
         HPSpace[] space =
         [
@@ -36,7 +36,7 @@ public static class ConditionalProblems
     }
 
     /// <summary>A kernel choice in the style of an SVM: gamma for three kernels, degree for one, coef0 for two.</summary>
-    public static Problem KernelChoice(Half half)
+    public static Problem KernelChoice(SuiteHalf half)
     {
         HPSpace[] space =
         [
@@ -51,7 +51,7 @@ public static class ConditionalProblems
         return Branched("conditional-kernel-6d", half, "kernel in {linear, rbf, poly, sigmoid}; gamma, degree, coef0 conditional", space, "kernel", [0, 0.05, 0.12, 0.2], "shrinking", terms);
     }
 
-    private static Problem Branched(string name, Half half, string description, HPSpace[] space, string branch, double[] offsets, string extraChoice, Term[] terms) =>
+    private static Problem Branched(string name, SuiteHalf half, string description, HPSpace[] space, string branch, double[] offsets, string extraChoice, Term[] terms) =>
         new(name, "conditional", half, description, seed =>
         {
             var rng = InstanceRandom.For(name, seed);

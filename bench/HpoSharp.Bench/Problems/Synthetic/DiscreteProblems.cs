@@ -12,12 +12,12 @@ namespace HpoSharp.Bench.Problems.Synthetic;
 public static class DiscreteProblems
 {
     /// <summary>Six integers in [-20, 40], in three coupled pairs.</summary>
-    public static Problem IntegerBlocks(Half half) => BlockQuadratic("integer-blocks-6d", half,
+    public static Problem IntegerBlocks(SuiteHalf half) => BlockQuadratic("integer-blocks-6d", half,
         "six integers in [-20, 40], three rotated pairs, condition 30",
         [.. Enumerable.Range(0, 6).Select(i => new IntRangeHP($"n{i}", -20, 40))], [[0, 1], [2, 3], [4, 5]], 30);
 
     /// <summary>Stepped reals, stepped and log-scaled integers.</summary>
-    public static Problem Stepped(Half half) => BlockQuadratic("stepped-5d", half,
+    public static Problem Stepped(SuiteHalf half) => BlockQuadratic("stepped-5d", half,
         "real step 0.25, integer step 8, log integer in [1, 1000], real step 0.1, integer in [0, 15]",
         [
             new RangeHP("a", 0, 10, step: 0.25),
@@ -29,7 +29,7 @@ public static class DiscreteProblems
         [[0, 1], [2, 3], [4]],
         10);
 
-    private static Problem BlockQuadratic(string name, Half half, string description, NumericHP[] space, int[][] blocks, double condition) =>
+    private static Problem BlockQuadratic(string name, SuiteHalf half, string description, NumericHP[] space, int[][] blocks, double condition) =>
         new(name, "integer-stepped", half, description, seed =>
         {
             var rng = InstanceRandom.For(name, seed);

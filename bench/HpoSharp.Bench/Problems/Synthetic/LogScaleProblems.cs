@@ -6,7 +6,7 @@ namespace HpoSharp.Bench.Problems.Synthetic;
 public static class LogScaleProblems
 {
     /// <summary>A learning rate and a weight decay with correlated effects: a tilted bowl in log10 units, optimum seeded.</summary>
-    public static Problem LearningRateDecay(Half half) => new("log-lr-decay-2d", "log-scale", half,
+    public static Problem LearningRateDecay(SuiteHalf half) => new("log-lr-decay-2d", "log-scale", half,
         "learning rate in [1e-6, 1] and weight decay in [1e-8, 0.1], both log; correlated bowl in decades", seed =>
         {
             var rng = InstanceRandom.For("log-lr-decay-2d", seed);
@@ -24,7 +24,7 @@ public static class LogScaleProblems
         });
 
     /// <summary>Four log-scaled parameters spanning 6 to 10 decades, coupled along a Rosenbrock valley in log units.</summary>
-    public static Problem LogRosenbrock(Half half)
+    public static Problem LogRosenbrock(SuiteHalf half)
     {
         (string Name, double Low, double High)[] ranges = [("lr", 1e-5, 1), ("l2", 1e-7, 0.1), ("eps", 1e-10, 1e-4), ("temperature", 1e-3, 1e3)];
         return new("log-rosenbrock-4d", "log-scale", half, "four log parameters over 5 to 6 decades, Rosenbrock valley in log10 units", seed =>

@@ -10,7 +10,7 @@ namespace HpoSharp.Bench.Problems.Synthetic;
 public static class MixedProblems
 {
     /// <summary>Gradient-boosted trees: learning rate, rounds, depth, sampling rates, minimum child weight, booster.</summary>
-    public static Problem BoostedTrees(Half half)
+    public static Problem BoostedTrees(SuiteHalf half)
     {
         HPSpace[] space =
         [
@@ -31,7 +31,7 @@ public static class MixedProblems
     }
 
     /// <summary>A neural network: learning rate and batch size (linked), optimizer with momentum under SGD only, width, depth, dropout, decay.</summary>
-    public static Problem NeuralNet(Half half)
+    public static Problem NeuralNet(SuiteHalf half)
     {
         HPSpace[] space =
         [
@@ -52,7 +52,7 @@ public static class MixedProblems
         return Mixed("mixed-network-8d", half, "network-like: lr x batch, optimizer with conditional momentum, layers x dropout", space, "optimizer", terms);
     }
 
-    private static Problem Mixed(string name, Half half, string description, HPSpace[] space, string choice, Term[] terms) =>
+    private static Problem Mixed(string name, SuiteHalf half, string description, HPSpace[] space, string choice, Term[] terms) =>
         new(name, "mixed", half, description, seed =>
         {
             var rng = InstanceRandom.For(name, seed);

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using HpoSharp.Bench.Problems;
+using HpoSharp.Bench.Report;
+using HpoSharp.Bench.Running;
+using HpoSharp.Bench.Serve;
+using HpoSharp.Bench.Timing;
+
+namespace HpoSharp.Bench;
+
+/// <summary>The commands of the suite.</summary>
+public static class Commands
+{
+    /// <summary>Runs the command of <paramref name="options"/>; <paramref name="command"/> is the command line to quote in the report.</summary>
+    public static void Run(BenchArgs options, string command, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Command)
+        {
+            case "report":
+                Report(options, command, log);
+                break;
+            case "serve":
+                ServeLoop.Run(Console.In, Console.Out);
+                break;
+            case "overhead-one":
+                var (algorithm, dims, trials, batch) = options.OverheadCase;
+                Console.WriteLine(OverheadCase.Measure(algorithm ?? throw new ArgumentException("overhead-one needs --case algorithm,dims,trials,batch."), dims, trials, batch).ToJsonString());
+                break;
+            case "reference":
+                Reference(log);
+                break;
+            default:
+                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), serve, overhead-one, reference.");
+        }
+    }
+
+    /// <summary>Runs the suite and writes the report.</summary>
+    public static void Report(BenchArgs options, string command, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var problems = ProblemCatalog.Select(options.Only, options.Quick);
+        var algorithms = HpoSharpSuite.Algorithms(options.Algorithms);
+        var results = new ResultSet();
+        var runs = algorithms.Sum(a => problems.Count(p => HpoSharpSuite.Supports(a, p))) * options.Seeds;
+        log.WriteLine($"HpoSharp: {runs} runs ({string.Join(", ", algorithms)} on {problems.Count} problems, {options.Seeds} seeds, budget {options.Budgets.Max()} / {options.MultiObjectiveBudget}); "
+            + "typically under a minute per 1,000 runs of the cheap algorithms, the real-data problems taking most of it.");
+        var watch = Stopwatch.StartNew();
+        HpoSharpSuite.Run(algorithms, problems, options.Seeds, options.Budgets.Max(), options.MultiObjectiveBudget, options.Jobs, results, log);
+        log.WriteLine($"HpoSharp runs done in {watch.Elapsed.TotalSeconds:F0} s.");
+        if (!options.Quick)
+        {
+            OptunaCache.Load(options.Cache, options.OptunaSamplers, [.. problems.Select(p => p.Name)], results);
+        }
+
+        List<(Column, JsonObject)>? overhead = null;
+        var timingNote = "Timing runs (overhead, throughput): not made in this run.";
+        if (!options.NoTiming)
+        {
+            timingNote = $"Timing runs made with a 1-minute load average of {MachineInfo.Load.Split(' ')[0]} at their start on {Environment.ProcessorCount} cores"
+                + (MachineInfo.LoadOneMinute > 0.5 ? " — the machine was NOT quiet: other processes shared the cores, so absolute times are inflated; ratios from the same run are the better guide." : " (quiet).");
+            log.WriteLine("Suggestion overhead (HpoSharp)...");
+            overhead = [.. OverheadSuite.Run(algorithms, log).Select(c => (new Column("HpoSharp", c["algorithm"]!.GetValue<string>(), HpoSharpSuite.Version), c))];
+            OptunaOverhead(options, log);
+            overhead.AddRange(OverheadSection.ReadOptuna(options.Cache));
+        }
+
+        var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, !options.NoTiming, log);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        ReportWriter.Write(options, command, results, problems, overhead, parallel, timingNote);
+        log.WriteLine($"Wrote {options.Output}.");
+    }
+
+    /// <summary>Times Optuna in the same run: Debian's, and the source checkout when one is given.</summary>
+    private static void OptunaOverhead(BenchArgs options, TextWriter log)
+    {
+        foreach (var path in new[] { null, options.OptunaPath }.Distinct())
+        {
+            if (path is null && options.OptunaPath is null && !File.Exists("/usr/bin/python3"))
+            {
+                continue;
+            }
+
+            var start = new ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "bench/optuna/run_optuna.py", "--overhead", "--cache", options.Cache } };
+            if (path is not null)
+            {
+                start.ArgumentList.Add("--optuna-path");
+                start.ArgumentList.Add(path);
+                if (Environment.GetEnvironmentVariable("CMAES_PATH") is { } cmaes)
+                {
+                    start.ArgumentList.Add("--cmaes-path");
+                    start.ArgumentList.Add(cmaes);
+                }
+            }
+
+            log.WriteLine($"Suggestion overhead (Optuna {path ?? "from Debian"})...");
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                log.WriteLine($"  the Optuna timing run failed (exit code {process.ExitCode}); its cached timings, if any, are used.");
+            }
+        }
+    }
+
+    /// <summary>Prints the best value found for each real-data task by a long quasi-random and random search: the f* recorded in <see cref="Problems.RealData.RealTasks"/>.</summary>
+    private static void Reference(TextWriter log)
+    {
+        foreach (var problem in ProblemCatalog.All.Where(p => p.Family == "real-data"))
+        {
+            var best = new[] { "quasi", "random" }
+                .SelectMany(a => Enumerable.Range(0, 2).Select(s => HpoSharpRunner.Run(a, problem, 1000 + s, 1024)))
+                .Min(t => t.Points[^1].True[0]);
+            log.WriteLine($"{problem.Name}: best {best:R}");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using HpoSharp.Bench.Problems;
+using HpoSharp.Bench.Stats;
+using HpoSharp.Bench.Timing;
+
+namespace HpoSharp.Bench.Report;
+
+/// <summary>The parallel-scaling tables: throughput efficiency with 1 to 8 workers, and regret at equal evaluations with 1, 4 and 8 workers.</summary>
+public static class ParallelSection
+{
+    /// <summary>The problems of the regret-with-workers measurement: one per single-objective family.</summary>
+    public static readonly string[] RegretProblems =
+        ["bbob-f8-rosenbrock-5d", "bbob-f15-rastrigin-5d", "log-rosenbrock-4d", "integer-blocks-6d", "categorical-reals-6d", "conditional-model-12d", "mixed-network-8d"];
+
+    /// <summary>Measures and writes both tables for <paramref name="algorithms"/>; the throughput only when <paramref name="timing"/>.</summary>
+    public static string Write(IReadOnlyList<string> algorithms, int seeds, int budget, bool timing, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(log);
+        var text = new StringBuilder();
+        if (timing)
+        {
+            log.WriteLine("Parallel throughput...");
+            text.AppendLine("Throughput efficiency on an objective that sleeps 20 ms (16 trials per worker; ideal time / wall time; 100% is perfect scaling):").AppendLine();
+            text.AppendLine(Markdown.Table(
+                ["algorithm", .. ParallelBench.ThroughputWorkers.Select(w => $"{w} worker{(w > 1 ? "s" : string.Empty)}")],
+                algorithms.Select(a => (IReadOnlyList<string>)[a, .. ParallelBench.ThroughputWorkers.Select(w => Markdown.Number(100 * ParallelBench.Efficiency(a, w), "0") + "%")])));
+        }
+
+        log.WriteLine("Regret with parallel workers...");
+        var problems = RegretProblems.Select(ProblemCatalog.Get).ToList();
+        text.AppendLine($"Median regret after {budget} evaluations over {seeds} seeds with asynchronous workers, trial durations uniform in [0.5, 2] (simulated in virtual time, deterministic); in brackets log10(median with k workers / median with 1):").AppendLine();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var algorithm in algorithms)
+        {
+            foreach (var problem in problems)
+            {
+                var medians = ParallelBench.RegretWorkers.Select(w => Summary.Median([.. Enumerable.Range(0, seeds).Select(s => ParallelBench.Regret(algorithm, problem, s, w, budget))])).ToArray();
+                rows.Add([$"{algorithm} on {problem.Name}", .. medians.Select((m, i) => i == 0 ? Markdown.Score(m) : $"{Markdown.Score(m)} ({Markdown.Signed(Math.Log10(m / medians[0]))})")]);
+            }
+        }
+
+        text.AppendLine(Markdown.Table(["algorithm and problem", .. ParallelBench.RegretWorkers.Select(w => $"{w} worker{(w > 1 ? "s" : string.Empty)}")], rows));
+        return text.ToString();
+    }
+}
