@@ -166,6 +166,8 @@ def sampler_table(version):
         "cmaes": (lambda seed, params, m: s.CmaEsSampler(seed=seed), 10, lambda p, params: p["objectives"] == 1, 0.006),
         "nsga2": (lambda seed, params, m: s.NSGAIISampler(seed=seed), 10, lambda p, params: p["objectives"] > 1, 0.004),
     }
+    if major >= 5:
+        del table["tpe-multivariate"]  # From 5.0, TPESampler is always multivariate: the same sampler as "tpe".
     if hasattr(s, "GPSampler"):
         table["gp"] = (lambda seed, params, m: s.GPSampler(seed=seed), 10, lambda p, params: True, 0.5)
     return table
