@@ -35,6 +35,9 @@ public sealed class BenchArgs
     /// <summary>The Optuna cache folder.</summary>
     public string Cache { get; private init; } = "bench/optuna/cache";
 
+    /// <summary>Where the HpoSharp timings of the last timing run are kept.</summary>
+    public string Timings { get; private init; } = "bench/results/timings.json";
+
     /// <summary>Skip the timing runs (suggestion overhead and throughput).</summary>
     public bool NoTiming { get; private init; }
 
@@ -102,6 +105,7 @@ public sealed class BenchArgs
         MultiObjectiveBudget = moBudget ?? MultiObjectiveBudget,
         Output = output ?? Output,
         Cache = cache ?? Cache,
+        Timings = Timings,
         NoTiming = noTiming ?? NoTiming,
         Jobs = jobs ?? Jobs,
         OverheadCase = overheadCase ?? OverheadCase,

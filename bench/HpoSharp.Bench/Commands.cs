@@ -54,22 +54,32 @@ public static class Commands
             OptunaCache.Load(options.Cache, options.OptunaSamplers, [.. problems.Select(p => p.Name)], results);
         }
 
-        List<(Column, JsonObject)>? overhead = null;
-        var timingNote = "Timing runs (overhead, throughput): not made in this run.";
         if (!options.NoTiming)
         {
-            timingNote = $"Timing runs made with a 1-minute load average of {MachineInfo.Load.Split(' ')[0]} at their start on {Environment.ProcessorCount} cores"
-                + (MachineInfo.LoadOneMinute > 0.5 ? " — the machine was NOT quiet: other processes shared the cores, so absolute times are inflated; ratios from the same run are the better guide." : " (quiet).");
-            log.WriteLine("Suggestion overhead (HpoSharp)...");
-            overhead = [.. OverheadSuite.Run(algorithms, log).Select(c => (new Column("HpoSharp", c["algorithm"]!.GetValue<string>(), HpoSharpSuite.Version), c))];
-            OptunaOverhead(options, log);
-            overhead.AddRange(OverheadSection.ReadOptuna(options.Cache));
+            Time(options, algorithms, log);
         }
 
-        var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, !options.NoTiming, log);
+        var timing = options.Quick ? null : TimingStore.Load(options.Timings);
+        List<(Column, JsonObject)>? overhead = timing is null ? null :
+            [.. timing.Overhead.Select(c => (new Column("HpoSharp", c["algorithm"]!.GetValue<string>(), HpoSharpSuite.Version), c)), .. OverheadSection.ReadOptuna(options.Cache)];
+        var timingNote = timing is null ? "Timing runs (overhead, throughput): none recorded." : $"Timing runs (overhead, throughput) of {timing.MeasuredAt:yyyy-MM-dd HH:mm} UTC: {timing.Note}";
+        var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, timing?.Throughput, log);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         ReportWriter.Write(options, command, results, problems, overhead, parallel, timingNote);
         log.WriteLine($"Wrote {options.Output}.");
+    }
+
+    /// <summary>The timing runs: HpoSharp's overhead and throughput (stored in <see cref="BenchArgs.Timings"/>), then Optuna's overhead (stored in its cache).</summary>
+    private static void Time(BenchArgs options, IReadOnlyList<string> algorithms, TextWriter log)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var note = $"1-minute load average {MachineInfo.Load.Split(' ')[0]} at the start on {Environment.ProcessorCount} cores"
+            + (MachineInfo.LoadOneMinute > 0.5 ? " — the machine was NOT quiet (other processes shared the cores), so absolute times are inflated; ratios from the same run are the better guide." : " (quiet).");
+        log.WriteLine("Suggestion overhead (HpoSharp)...");
+        var overhead = OverheadSuite.Run(algorithms, log);
+        var throughput = ParallelSection.MeasureThroughput(algorithms, log);
+        new TimingStore(started, note, overhead, throughput).Save(options.Timings);
+        OptunaOverhead(options, log);
     }
 
     /// <summary>Times Optuna in the same run: Debian's, and the source checkout when one is given.</summary>

@@ -12,19 +12,27 @@ public static class ParallelSection
     public static readonly string[] RegretProblems =
         ["bbob-f8-rosenbrock-5d", "bbob-f15-rastrigin-5d", "log-rosenbrock-4d", "integer-blocks-6d", "categorical-reals-6d", "conditional-model-12d", "mixed-network-8d"];
 
-    /// <summary>Measures and writes both tables for <paramref name="algorithms"/>; the throughput only when <paramref name="timing"/>.</summary>
-    public static string Write(IReadOnlyList<string> algorithms, int seeds, int budget, bool timing, TextWriter log)
+    /// <summary>Measures the throughput efficiency of every algorithm with every worker count.</summary>
+    public static Dictionary<string, IReadOnlyDictionary<int, double>> MeasureThroughput(IReadOnlyList<string> algorithms, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(log);
+        log.WriteLine("Parallel throughput...");
+        return algorithms.ToDictionary(a => a, a => (IReadOnlyDictionary<int, double>)ParallelBench.ThroughputWorkers.ToDictionary(w => w, w => ParallelBench.Efficiency(a, w)));
+    }
+
+    /// <summary>Writes the throughput table (when measured) and measures and writes the regret-with-workers table for <paramref name="algorithms"/>.</summary>
+    public static string Write(IReadOnlyList<string> algorithms, int seeds, int budget, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>>? throughput, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
         ArgumentNullException.ThrowIfNull(log);
         var text = new StringBuilder();
-        if (timing)
+        if (throughput is not null)
         {
-            log.WriteLine("Parallel throughput...");
             text.AppendLine("Throughput efficiency on an objective that sleeps 20 ms (16 trials per worker; ideal time / wall time; 100% is perfect scaling):").AppendLine();
             text.AppendLine(Markdown.Table(
                 ["algorithm", .. ParallelBench.ThroughputWorkers.Select(w => $"{w} worker{(w > 1 ? "s" : string.Empty)}")],
-                algorithms.Select(a => (IReadOnlyList<string>)[a, .. ParallelBench.ThroughputWorkers.Select(w => Markdown.Number(100 * ParallelBench.Efficiency(a, w), "0") + "%")])));
+                throughput.Where(t => algorithms.Contains(t.Key)).Select(t => (IReadOnlyList<string>)[t.Key, .. ParallelBench.ThroughputWorkers.Select(w => t.Value.TryGetValue(w, out var e) ? Markdown.Number(100 * e, "0") + "%" : "—")])));
         }
 
         log.WriteLine("Regret with parallel workers...");
