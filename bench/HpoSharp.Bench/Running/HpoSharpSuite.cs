@@ -1,6 +1,5 @@
 using HpoSharp.Bench.Problems;
 using HpoSharp.Execution;
-using HpoSharp.Space;
 
 namespace HpoSharp.Bench.Running;
 
