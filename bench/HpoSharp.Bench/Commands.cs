@@ -30,8 +30,11 @@ public static class Commands
             case "reference":
                 Reference(log);
                 break;
+            case "timing":
+                Time(options, HpoSharpSuite.Algorithms(options.Algorithms), log);
+                break;
             default:
-                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), serve, overhead-one, reference.");
+                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), timing, serve, overhead-one, reference.");
         }
     }
 
@@ -69,8 +72,8 @@ public static class Commands
         log.WriteLine($"Wrote {options.Output}.");
     }
 
-    /// <summary>The timing runs: HpoSharp's overhead and throughput (stored in <see cref="BenchArgs.Timings"/>), then Optuna's overhead (stored in its cache).</summary>
-    private static void Time(BenchArgs options, IReadOnlyList<string> algorithms, TextWriter log)
+    /// <summary>The timing runs (also the <c>timing</c> command, which makes only them): HpoSharp's overhead and throughput (stored in <see cref="BenchArgs.Timings"/>), then Optuna's overhead (stored in its cache).</summary>
+    public static void Time(BenchArgs options, IReadOnlyList<string> algorithms, TextWriter log)
     {
         var started = DateTimeOffset.UtcNow;
         var note = $"1-minute load average {MachineInfo.Load.Split(' ')[0]} at the start on {Environment.ProcessorCount} cores"
