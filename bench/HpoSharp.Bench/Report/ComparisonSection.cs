@@ -21,7 +21,7 @@ public static class ComparisonSection
         text.AppendLine("Each cell: wins/losses/no difference of the row's HpoSharp algorithm against the column, over the problems both ran "
             + "(a win is a significantly lower regret: two-sided Mann–Whitney U with tie correction on log10 regret, Holm-corrected over the cell's problems, α = 0.05), "
             + "then the median over problems of log10(ours / theirs) of the median regrets (negative: ours lower), and ✓ when the \"beats\" bar is met "
-            + "(losses ≤ 10% of the problems and wins ≥ losses).").AppendLine();
+            + $"(losses ≤ 10% of the problems and wins ≥ losses). A problem enters a cell when both columns have at least {MinimumSeeds} seeds there.").AppendLine();
         foreach (var (title, subset, tableBudgets) in new (string, Func<Problem, bool>, IReadOnlyList<int>)[]
         {
             ("Single objective, tuning half", p => !p.IsMultiObjective && p.Half == SuiteHalf.Tuning, budgets),
@@ -47,13 +47,16 @@ public static class ComparisonSection
         return text.ToString();
     }
 
-    /// <summary>The comparison over the problems both columns ran to the budget, or null when there are none.</summary>
+    /// <summary>The fewest seeds a column needs on a problem for that problem to enter a comparison (a partly filled cache has fewer).</summary>
+    public const int MinimumSeeds = 5;
+
+    /// <summary>The comparison over the problems both columns ran to the budget with at least <see cref="MinimumSeeds"/> seeds, or null when there are none.</summary>
     public static Comparison? Compare(ResultSet results, IReadOnlyList<Problem> problems, Column ours, Column theirs, int budget)
     {
         ArgumentNullException.ThrowIfNull(results);
         var pairs = problems
             .Select(p => (Ours: results.Scores(ours, p, budget), Theirs: results.Scores(theirs, p, budget)))
-            .Where(p => p.Ours is not null && p.Theirs is not null)
+            .Where(p => p.Ours is { Length: >= MinimumSeeds } && p.Theirs is { Length: >= MinimumSeeds })
             .Select(p => ((IReadOnlyList<double>)p.Ours!, (IReadOnlyList<double>)p.Theirs!))
             .ToList();
         return pairs.Count == 0 ? null : Comparison.Of(pairs);
