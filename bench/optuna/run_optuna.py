@@ -152,6 +152,17 @@ def grid_size(params):
 GRID_LIMIT = 100_000  # Optuna's GridSampler lists its whole grid in memory; larger grids are not run.
 
 
+class AskTellGridSampler(optuna.samplers.GridSampler):
+    """GridSampler that may finish its grid under ask and tell: Optuna 3.1 calls study.stop() when the grid is exhausted, which raises outside optimize()."""
+
+    def after_trial(self, study, trial, state, values):
+        try:
+            super().after_trial(study, trial, state, values)
+        except RuntimeError as error:
+            if "Study.stop" not in str(error):
+                raise
+
+
 def sampler_table(version):
     """name -> (factory(seed, params, objectives), seeds, applies(problem, params), seconds per trial for the estimate)."""
     s = optuna.samplers
@@ -159,7 +170,7 @@ def sampler_table(version):
     table = {
         "random": (lambda seed, params, m: s.RandomSampler(seed=seed), 25, lambda p, params: True, 0.002),
         "qmc": (lambda seed, params, m: s.QMCSampler(scramble=True, seed=seed), 25, lambda p, params: True, 0.003),
-        "grid": (lambda seed, params, m: s.GridSampler({q["name"]: (q["choices"] if q["type"] == "categorical" else q["grid"]) for q in params}, seed=seed),
+        "grid": (lambda seed, params, m: AskTellGridSampler({q["name"]: (q["choices"] if q["type"] == "categorical" else q["grid"]) for q in params}, seed=seed),
                  25, lambda p, params: not p["conditional"] and grid_size(params) <= GRID_LIMIT, 0.002),
         "tpe": (lambda seed, params, m: s.TPESampler(seed=seed), 10, lambda p, params: True, 0.02 if major < 4 else 0.012),
         "tpe-multivariate": (lambda seed, params, m: s.TPESampler(seed=seed, multivariate=True), 10, lambda p, params: True, 0.03),
