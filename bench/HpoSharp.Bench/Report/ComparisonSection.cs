@@ -12,6 +12,33 @@ namespace HpoSharp.Bench.Report;
 /// </summary>
 public static class ComparisonSection
 {
+    /// <summary>
+    /// The headline: for each half, a matrix of HpoSharp algorithms (rows) against Optuna's columns at one budget, each
+    /// cell wins/losses/no difference and ✓ when the "beats" bar is met.
+    /// </summary>
+    public static string Headline(ResultSet results, IReadOnlyList<Problem> problems, int budget)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var ours = results.Columns.Where(c => c.IsHpoSharp).ToList();
+        var theirs = results.Columns.Where(c => !c.IsHpoSharp).ToList();
+        if (ours.Count == 0 || theirs.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        foreach (var half in new[] { SuiteHalf.HeldOut, SuiteHalf.Tuning })
+        {
+            var members = problems.Where(p => !p.IsMultiObjective && p.Half == half).ToList();
+            text.AppendLine($"Single objective, {(half == SuiteHalf.HeldOut ? "held-out" : "tuning")} half, budget {budget}: wins/losses/no difference of the row against the column.").AppendLine();
+            text.AppendLine(Markdown.Table(
+                ["HpoSharp", .. theirs.Select(c => c.Header)],
+                ours.Select(o => (IReadOnlyList<string>)[o.Algorithm, .. theirs.Select(t => Compare(results, members, o, t, budget) is { } c ? $"{c.Wins}/{c.Losses}/{c.Ties}{(c.Beats ? " ✓" : string.Empty)}" : "—")])));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Writes the comparison tables of the single-objective and multi-objective problems.</summary>
     public static string Write(ResultSet results, IReadOnlyList<Problem> problems, IReadOnlyList<int> budgets, int moBudget)
     {

@@ -32,8 +32,9 @@ public static class ReportWriter
         text.AppendLine($"- HpoSharp algorithms: {string.Join(", ", results.Columns.Where(c => c.IsHpoSharp).Select(c => c.Algorithm))}");
         text.AppendLine($"- Optuna versions (from the cache): {(optunaColumns.Count == 0 ? "none" : string.Join(", ", optunaColumns))}; commit and cmaes version of each are in the cached JSON files");
         text.AppendLine($"- {timingNote}").AppendLine();
-        text.AppendLine(File.Exists(MethodFile) ? File.ReadAllText(MethodFile) : string.Empty);
+        text.AppendLine("How to reproduce, the method and the known limitations are at the end of this page.").AppendLine();
         text.AppendLine("## Summary: wins, losses and no difference").AppendLine();
+        text.AppendLine(ComparisonSection.Headline(results, problems, options.Budgets.Count > 2 ? options.Budgets[^2] : options.Budgets[^1]));
         text.AppendLine(ComparisonSection.Write(results, problems, options.Budgets, options.MultiObjectiveBudget));
         text.AppendLine("## Sample efficiency per problem class").AppendLine();
         text.AppendLine(EfficiencySection.Write(results, problems, options.Budgets, options.MultiObjectiveBudget, PlotOf));
@@ -41,6 +42,7 @@ public static class ReportWriter
         text.AppendLine(overhead is null ? "Not measured in this run (`--no-timing` or `--quick`).\n" : OverheadSection.Write(overhead, images, "benchmarks"));
         text.AppendLine("## Parallel scaling").AppendLine();
         text.AppendLine(parallel ?? "Not measured in this run.\n");
+        text.AppendLine(File.Exists(MethodFile) ? File.ReadAllText(MethodFile) : string.Empty);
         text.AppendLine("## Problems").AppendLine();
         text.AppendLine(Markdown.Table(["problem", "family", "half", "description"], problems.Select(p => (IReadOnlyList<string>)[p.Name, p.Family, p.Half == SuiteHalf.Tuning ? "tuning" : "held out", p.Description])));
         File.WriteAllText(options.Output, text.ToString());
