@@ -96,6 +96,8 @@ public static class Commands
             }
 
             var start = new ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "bench/optuna/run_optuna.py", "--overhead", "--cache", options.Cache } };
+            start.Environment.Remove("OPTUNA_PATH");
+            start.Environment.Remove("CMAES_PATH");
             if (path is not null)
             {
                 start.ArgumentList.Add("--optuna-path");
