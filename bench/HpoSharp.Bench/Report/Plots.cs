@@ -37,9 +37,9 @@ public static class Plots
         plot.Title(problem.Name);
         plot.XLabel("trials");
         plot.YLabel(problem.IsMultiObjective ? "log10 median hypervolume gap" : "log10 median regret");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        plot.SavePng(path, 900, 520);
+        plot.SavePng(path, 1100, 520);
         return true;
     }
 
@@ -56,9 +56,9 @@ public static class Plots
         plot.Title(title);
         plot.XLabel("log10 completed trials");
         plot.YLabel("log10 seconds per suggestion");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        plot.SavePng(path, 900, 520);
+        plot.SavePng(path, 1100, 520);
     }
 
     private static void AddLine(Plot plot, double[] xs, double[] ys, Column column, int index)

@@ -9,8 +9,8 @@ public sealed class ResultSet
     private readonly Dictionary<(Column, string), (int Budget, SortedDictionary<int, RunTrace> Runs)> _runs = [];
     private readonly List<Column> _columns = [];
 
-    /// <summary>The columns, HpoSharp first, in the order added.</summary>
-    public IReadOnlyList<Column> Columns => [.. _columns.Where(c => c.IsHpoSharp), .. _columns.Where(c => !c.IsHpoSharp)];
+    /// <summary>The columns: HpoSharp's by name, then Optuna's by version and sampler.</summary>
+    public IReadOnlyList<Column> Columns => [.. _columns.OrderBy(c => c.IsHpoSharp ? 0 : 1).ThenBy(c => c.Version, StringComparer.Ordinal).ThenBy(c => c.Algorithm, StringComparer.Ordinal)];
 
     /// <summary>Records the run of <paramref name="column"/> on <paramref name="problem"/> with <paramref name="seed"/>, made to <paramref name="budget"/> trials.</summary>
     public void Add(Column column, string problem, int seed, int budget, RunTrace trace)
