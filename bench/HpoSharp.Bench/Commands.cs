@@ -66,7 +66,7 @@ public static class Commands
         List<(Column, JsonObject)>? overhead = timing is null ? null :
             [.. timing.Overhead.Select(c => (new Column("HpoSharp", c["algorithm"]!.GetValue<string>(), HpoSharpSuite.Version), c)), .. OverheadSection.ReadOptuna(options.Cache)];
         var timingNote = timing is null ? "Timing runs (overhead, throughput): none recorded." : $"Timing runs (overhead, throughput) of {timing.MeasuredAt:yyyy-MM-dd HH:mm} UTC: {timing.Note}";
-        var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, timing?.Throughput, log);
+        var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, timing?.Throughput, options.Quick ? [] : ParallelSection.ReadOptuna(options.Cache), log);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         ReportWriter.Write(options, command, results, problems, overhead, parallel, timingNote);
         log.WriteLine($"Wrote {options.Output}.");
@@ -85,7 +85,7 @@ public static class Commands
         OptunaOverhead(options, log);
     }
 
-    /// <summary>Times Optuna in the same run: Debian's, and the source checkout when one is given.</summary>
+    /// <summary>Times Optuna in the same run (suggestion overhead, then throughput): Debian's, and the source checkout when one is given.</summary>
     private static void OptunaOverhead(BenchArgs options, TextWriter log)
     {
         foreach (var path in new[] { null, options.OptunaPath }.Distinct())
@@ -109,12 +109,16 @@ public static class Commands
                 }
             }
 
-            log.WriteLine($"Suggestion overhead (Optuna {path ?? "from Debian"})...");
-            using var process = Process.Start(start)!;
-            process.WaitForExit();
-            if (process.ExitCode != 0)
+            log.WriteLine($"Suggestion overhead and throughput (Optuna {path ?? "from Debian"})...");
+            foreach (var mode in new[] { "--overhead", "--throughput" })
             {
-                log.WriteLine($"  the Optuna timing run failed (exit code {process.ExitCode}); its cached timings, if any, are used.");
+                start.ArgumentList[1] = mode;
+                using var process = Process.Start(start)!;
+                process.WaitForExit();
+                if (process.ExitCode != 0)
+                {
+                    log.WriteLine($"  the Optuna timing run {mode} failed (exit code {process.ExitCode}); its cached timings, if any, are used.");
+                }
             }
         }
     }

@@ -42,6 +42,7 @@ def parse_args():
     p.add_argument("--bench", default=None, help="the command that serves the problems (default: dotnet <built HpoSharp.Bench.dll>)")
     p.add_argument("--dry-run", action="store_true", help="print what would run and its estimated duration, then stop")
     p.add_argument("--overhead", action="store_true", help="measure suggestion overhead instead of sample efficiency")
+    p.add_argument("--throughput", action="store_true", help="measure parallel throughput (n_jobs threads, 20 ms objective) instead")
     p.add_argument("--overhead-case", default=None, help=argparse.SUPPRESS)
     return p.parse_args()
 
@@ -340,7 +341,36 @@ def overhead():
                 save(path, {"optuna_version": optuna.__version__, "optuna_commit": OPTUNA_COMMIT, "cmaes_version": CMAES_VERSION, "cases": results})
 
 
+THROUGHPUT_SAMPLERS = ["random", "tpe"]
+THROUGHPUT_WORKERS = [1, 2, 4, 8]
+
+
+def throughput():
+    """Efficiency of study.optimize(n_jobs=k) on a 5-D objective that sleeps 20 ms: ideal time over wall time, 16 trials per worker."""
+    table = sampler_table(optuna.__version__)
+    cases = []
+    for name in THROUGHPUT_SAMPLERS:
+        for workers in THROUGHPUT_WORKERS:
+            study = optuna.create_study(sampler=table[name][0](0, None, 1))
+
+            def objective(trial):
+                x = [trial.suggest_float(f"x{i}", -5, 5) for i in range(5)]
+                time.sleep(0.02)
+                return sum(v * v for v in x)
+
+            start = time.perf_counter()
+            study.optimize(objective, n_trials=16 * workers, n_jobs=workers)
+            efficiency = 16 * 0.02 / (time.perf_counter() - start)
+            cases.append({"sampler": name, "workers": workers, "efficiency": efficiency})
+            print(f"  {name:18} {workers} workers: {efficiency:.0%}", flush=True)
+    save(os.path.join(ARGS.cache, VERSION_TAG, "throughput.json"),
+         {"optuna_version": optuna.__version__, "optuna_commit": OPTUNA_COMMIT, "cmaes_version": CMAES_VERSION, "cases": cases})
+
+
 def main():
+    if ARGS.throughput:
+        throughput()
+        return
     if ARGS.overhead_case:
         name, dims, n = ARGS.overhead_case.split(",")
         overhead_case(name, int(dims), int(n))

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using HpoSharp.Bench.Problems;
+using HpoSharp.Bench.Running;
 using HpoSharp.Bench.Stats;
 using HpoSharp.Bench.Timing;
 
@@ -21,18 +23,44 @@ public static class ParallelSection
         return algorithms.ToDictionary(a => a, a => (IReadOnlyDictionary<int, double>)ParallelBench.ThroughputWorkers.ToDictionary(w => w, w => ParallelBench.Efficiency(a, w)));
     }
 
-    /// <summary>Writes the throughput table (when measured) and measures and writes the regret-with-workers table for <paramref name="algorithms"/>.</summary>
-    public static string Write(IReadOnlyList<string> algorithms, int seeds, int budget, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>>? throughput, TextWriter log)
+    /// <summary>Reads Optuna's throughput efficiencies cached under <paramref name="cache"/> (one throughput.json per version), by column label.</summary>
+    public static Dictionary<string, IReadOnlyDictionary<int, double>> ReadOptuna(string cache)
+    {
+        var rows = new Dictionary<string, IReadOnlyDictionary<int, double>>();
+        if (!Directory.Exists(cache))
+        {
+            return rows;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(cache, "throughput.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var node = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            var version = OptunaCache.VersionOf(node);
+            foreach (var group in node["cases"]!.AsArray().GroupBy(c => c!["sampler"]!.GetValue<string>()))
+            {
+                rows[$"optuna {version} {group.Key} (n_jobs threads)"] = group.ToDictionary(c => c!["workers"]!.GetValue<int>(), c => c!["efficiency"]!.GetValue<double>());
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Writes the throughput table (HpoSharp's and Optuna's rows, when measured) and measures and writes the
+    /// regret-with-workers table for <paramref name="algorithms"/>.
+    /// </summary>
+    public static string Write(IReadOnlyList<string> algorithms, int seeds, int budget, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>>? throughput, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> optuna, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
+        ArgumentNullException.ThrowIfNull(optuna);
         ArgumentNullException.ThrowIfNull(log);
         var text = new StringBuilder();
         if (throughput is not null)
         {
-            text.AppendLine("Throughput efficiency on an objective that sleeps 20 ms (16 trials per worker; ideal time / wall time; 100% is perfect scaling):").AppendLine();
+            text.AppendLine("Throughput efficiency on an objective that sleeps 20 ms (16 trials per worker; ideal time / wall time; 100% is perfect scaling; Optuna with `study.optimize(n_jobs=k)`, measured by `run_optuna.py --throughput`):").AppendLine();
             text.AppendLine(Markdown.Table(
                 ["algorithm", .. ParallelBench.ThroughputWorkers.Select(w => $"{w} worker{(w > 1 ? "s" : string.Empty)}")],
-                throughput.Where(t => algorithms.Contains(t.Key)).Select(t => (IReadOnlyList<string>)[t.Key, .. ParallelBench.ThroughputWorkers.Select(w => t.Value.TryGetValue(w, out var e) ? Markdown.Number(100 * e, "0") + "%" : "—")])));
+                throughput.Where(t => algorithms.Contains(t.Key)).Concat(optuna).Select(t => (IReadOnlyList<string>)[t.Key, .. ParallelBench.ThroughputWorkers.Select(w => t.Value.TryGetValue(w, out var e) ? Markdown.Number(100 * e, "0") + "%" : "—")])));
         }
 
         log.WriteLine("Regret with parallel workers...");
