@@ -55,7 +55,9 @@ public static class OverheadSection
         var failed = cases.Where(c => c.Case["error"] is not null).ToList();
         if (failed.Count > 0)
         {
-            text.AppendLine("Cases that could not run: " + string.Join("; ", failed.Select(f => $"{f.Column.Label} D={f.Case["dims"]} N={f.Case["trials"]}: {f.Case["error"]}")) + ".").AppendLine();
+            text.AppendLine("Cases that could not run: " + string.Join("; ", failed
+                .GroupBy(f => (f.Column.Label, Dims: f.Case["dims"]!.GetValue<int>(), Error: f.Case["error"]!.GetValue<string>()))
+                .Select(g => $"{g.Key.Label} at D = {g.Key.Dims} (N = {string.Join(", ", g.Select(f => f.Case["trials"]))}): {g.Key.Error}")) + ".").AppendLine();
         }
 
         text.AppendLine("#### Ratios HpoSharp / Optuna (same run; below 1 means HpoSharp is faster)").AppendLine();
