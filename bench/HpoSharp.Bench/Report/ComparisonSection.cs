@@ -30,10 +30,11 @@ public static class ComparisonSection
         foreach (var half in new[] { SuiteHalf.HeldOut, SuiteHalf.Tuning })
         {
             var members = problems.Where(p => !p.IsMultiObjective && p.Half == half).ToList();
+            var columns = theirs.Where(t => ours.Any(o => Compare(results, members, o, t, budget) is not null)).ToList();
             text.AppendLine($"Single objective, {(half == SuiteHalf.HeldOut ? "held-out" : "tuning")} half, budget {budget}: wins/losses/no difference of the row against the column.").AppendLine();
             text.AppendLine(Markdown.Table(
-                ["HpoSharp", .. theirs.Select(c => c.Header)],
-                ours.Select(o => (IReadOnlyList<string>)[o.Algorithm, .. theirs.Select(t => Compare(results, members, o, t, budget) is { } c ? $"{c.Wins}/{c.Losses}/{c.Ties}{(c.Beats ? " ✓" : string.Empty)}" : "—")])));
+                ["HpoSharp", .. columns.Select(c => c.Header)],
+                ours.Select(o => (IReadOnlyList<string>)[o.Algorithm, .. columns.Select(t => Compare(results, members, o, t, budget) is { } c ? $"{c.Wins}/{c.Losses}/{c.Ties}{(c.Beats ? " ✓" : string.Empty)}" : "—")])));
         }
 
         return text.ToString();
