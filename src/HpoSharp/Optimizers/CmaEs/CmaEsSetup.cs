@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>What every state of one <c>cmaes</c> study shares: its coordinates, options, seed, default population and history.</summary>
+/// <param name="Coordinates">The coordinates of the search space.</param>
+/// <param name="Options">The options in use.</param>
+/// <param name="Seed">The study's seed.</param>
+/// <param name="Lambda">The population size of the first run.</param>
+/// <param name="History">The study's history.</param>
+internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Options, ulong Seed, int Lambda, TrialHistory History)
+{
+    /// <summary>The default population size 4 + ⌊3 ln n⌋ for <paramref name="n"/> searched coordinates.</summary>
+    public static int DefaultLambda(int n) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(1, n)));
+
+    /// <summary>The sample stored on <paramref name="trial"/>.</summary>
+    public static double[] SampleOf(Trial trial) => [.. (ImmutableArray<double>)trial.SystemAttributes[CmaEsOptimizer.SampleAttribute]];
+
+    /// <summary>
+    /// The generation tag of a trial whose stored sample fits <paramref name="sampleLength"/>, or null for a trial this
+    /// strategy did not suggest (enqueued, added, or suggested for another search space).
+    /// </summary>
+    public static long? TagOf(Trial trial, int sampleLength) =>
+        trial.SystemAttributes.TryGetValue(CmaEsOptimizer.GenerationAttribute, out var generation)
+        && trial.SystemAttributes.TryGetValue(CmaEsOptimizer.SampleAttribute, out var sample)
+        && sample is ImmutableArray<double> values && values.Length == sampleLength
+            ? (long)generation
+            : null;
+}

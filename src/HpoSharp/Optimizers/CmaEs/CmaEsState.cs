@@ -1,0 +1,99 @@
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>
+/// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and
+/// the restart bookkeeping. Ending a generation updates the run from its members, best first (ties in order of arrival);
+/// when a stopping criterion holds, the next run starts as the restart strategy prescribes, from a uniformly random mean.
+/// </summary>
+internal sealed class CmaEsState : IGenerationState<CmaEsState>
+{
+    private const ulong RestartStreams = 0xC3A5_0000_0000_0000UL;
+
+    private readonly CmaEsSetup _setup;
+    private double _smallBudget;
+    private double _largeBudget;
+    private int _largeRuns;
+    private bool _smallRegime = true;
+
+    /// <summary>The initial state: the first run, centred, with the default population and step size.</summary>
+    public CmaEsState(CmaEsSetup setup)
+    {
+        _setup = setup;
+        Run = new CmaRun(setup.Coordinates, setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null);
+    }
+
+    private CmaEsState(CmaEsState other)
+    {
+        _setup = other._setup;
+        Run = other.Run.Clone();
+        Generation = other.Generation;
+        Restart = other.Restart;
+        _smallBudget = other._smallBudget;
+        _largeBudget = other._largeBudget;
+        _largeRuns = other._largeRuns;
+        _smallRegime = other._smallRegime;
+    }
+
+    /// <summary>The current run.</summary>
+    public CmaRun Run { get; private set; }
+
+    /// <inheritdoc/>
+    public long Generation { get; private set; }
+
+    /// <summary>The number of restarts so far.</summary>
+    public int Restart { get; private set; }
+
+    /// <inheritdoc/>
+    public int Needed => Run.Parameters.Lambda;
+
+    /// <inheritdoc/>
+    public CmaEsState Clone() => new(this);
+
+    /// <inheritdoc/>
+    public void Advance(IReadOnlyList<Trial> members)
+    {
+        var history = _setup.History;
+        var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
+            .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
+        Run.Tell([.. ranked.Select(m => CmaEsSetup.SampleOf(m.Trial))], [.. ranked.Select(m => m.Perf)]);
+        Generation++;
+        if (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None)
+        {
+            StartNextRun();
+        }
+    }
+
+    private void StartNextRun()
+    {
+        var spent = (double)Run.Generations * Run.Parameters.Lambda;
+        if (_smallRegime)
+        {
+            _smallBudget += spent;
+        }
+        else
+        {
+            _largeBudget += spent;
+        }
+
+        Restart++;
+        var rng = new RandomStream(_setup.Seed, RestartStreams + (ulong)Restart);
+        var mean = Enumerable.Range(0, _setup.Coordinates.GaussianCount).Select(_ => rng.NextDouble()).ToArray();
+        var sigma0 = _setup.Options.InitialStepSize;
+        var increase = _setup.Options.PopulationIncrease;
+        _smallRegime = _setup.Options.Restarts == RestartStrategy.Bipop && _smallBudget < _largeBudget;
+        if (_smallRegime)
+        {
+            // BIPOP's local regime: a population between the default and the last large one, a step size down to σ₀/100.
+            var lambda = (int)(_setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));
+            var sigma = sigma0 * Math.Pow(0.01, rng.NextDouble());
+            Run = new CmaRun(_setup.Coordinates, lambda, mean, sigma, Math.Max(1, (int)(0.5 * _largeBudget / lambda)));
+        }
+        else
+        {
+            _largeRuns++;
+            Run = new CmaRun(_setup.Coordinates, (int)Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns)), mean, sigma0, null);
+        }
+    }
+}
