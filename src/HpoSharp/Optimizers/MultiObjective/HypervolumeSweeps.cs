@@ -32,6 +32,12 @@ internal static class HypervolumeSweeps
             return contributions;
         }
 
+        if (m == 2)
+        {
+            Strips(gains, contributions);
+            return contributions;
+        }
+
         // A dominated point loses nothing when removed. A point on the front adds its own box minus the part of it the
         // others cover, which is the volume of their meets with it (points it dominates included).
         foreach (var k in Pareto.FirstFront(gains))
@@ -54,7 +60,8 @@ internal static class HypervolumeSweeps
     /// <summary>The two-objective sweep: by decreasing x, each point adds the strip above the highest y so far.</summary>
     private static double Sweep2D(List<double[]> gains)
     {
-        var order = gains.OrderByDescending(g => g[0]).ThenByDescending(g => g[1]);
+        var order = gains.ToArray();
+        Array.Sort(order, ByDecreasingXThenY);
         double area = 0, top = 0;
         foreach (var g in order)
         {
@@ -115,6 +122,60 @@ internal static class HypervolumeSweeps
         var order = Enumerable.Range(0, gains.Count).OrderByDescending(i => gains[i][0]).ToArray();
         var second = order.Length > 1 ? gains[order[1]][0] : 0;
         contributions[order[0]] = gains[order[0]][0] - second;
+    }
+
+    /// <summary>
+    /// Contributions in two objectives, in O(N log N): along the staircase of non-dominated points by decreasing x, each
+    /// owns the rectangle between its neighbours, less what the points only it dominates cover there (each such point lies
+    /// in exactly one rectangle; a duplicate covers all of it).
+    /// </summary>
+    private static void Strips(List<double[]> gains, double[] contributions)
+    {
+        var order = Enumerable.Range(0, gains.Count).ToArray();
+        Array.Sort(order, (a, b) => ByDecreasingXThenY(gains[a], gains[b]));
+        var steps = new List<int>();
+        var top = 0.0;
+        foreach (var i in order)
+        {
+            if (gains[i][1] > top)
+            {
+                steps.Add(i);
+                top = gains[i][1];
+            }
+        }
+
+        double X(int s) => s < steps.Count ? gains[steps[s]][0] : 0;
+        double Y(int s) => s >= 0 ? gains[steps[s]][1] : 0;
+        var inside = steps.Select(_ => new List<double[]>()).ToArray();
+        var isStep = new HashSet<int>(steps);
+        foreach (var i in order.Where(i => !isStep.Contains(i)))
+        {
+            // The last step with x at least this point's is the only one that can own it.
+            int low = 0, high = steps.Count;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                (low, high) = X(mid) >= gains[i][0] ? (mid + 1, high) : (low, mid);
+            }
+
+            var s = low - 1;
+            if (gains[i][1] > Y(s - 1))
+            {
+                inside[s].Add([gains[i][0] - X(s + 1), gains[i][1] - Y(s - 1)]);
+            }
+        }
+
+        for (var s = 0; s < steps.Count; s++)
+        {
+            var owned = (X(s) - X(s + 1)) * (Y(s) - Y(s - 1));
+            contributions[steps[s]] = Math.Max(0, owned - (inside[s].Count == 0 ? 0 : Sweep2D(inside[s])));
+        }
+    }
+
+    private static int ByDecreasingXThenY(double[] a, double[] b)
+    {
+        var c = b[0].CompareTo(a[0]);
+        return c != 0 ? c : b[1].CompareTo(a[1]);
     }
 
     /// <summary>The component-wise minimum of two gains in their first <paramref name="m"/> coordinates.</summary>
