@@ -59,7 +59,7 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
 
     private GenerationReplay<CmaEsState> Replay => _replay ??= new(
         () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History)),
-        trial => CmaEsSetup.TagOf(trial, _coordinates.SampleLength));
+        trial => CmaEsSetup.IsOurs(trial, _coordinates.SampleLength));
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

@@ -18,13 +18,11 @@ internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Optio
     public static double[] SampleOf(Trial trial) => [.. (ImmutableArray<double>)trial.SystemAttributes[CmaEsOptimizer.SampleAttribute]];
 
     /// <summary>
-    /// The generation tag of a trial whose stored sample fits <paramref name="sampleLength"/>, or null for a trial this
-    /// strategy did not suggest (enqueued, added, or suggested for another search space).
+    /// Whether this strategy suggested <paramref name="trial"/> for a search space whose samples have
+    /// <paramref name="sampleLength"/> values (not an enqueued or added trial, nor one of another search space).
     /// </summary>
-    public static long? TagOf(Trial trial, int sampleLength) =>
-        trial.SystemAttributes.TryGetValue(CmaEsOptimizer.GenerationAttribute, out var generation)
+    public static bool IsOurs(Trial trial, int sampleLength) =>
+        trial.SystemAttributes.ContainsKey(CmaEsOptimizer.GenerationAttribute)
         && trial.SystemAttributes.TryGetValue(CmaEsOptimizer.SampleAttribute, out var sample)
-        && sample is ImmutableArray<double> values && values.Length == sampleLength
-            ? (long)generation
-            : null;
+        && sample is ImmutableArray<double> values && values.Length == sampleLength;
 }

@@ -39,7 +39,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     /// <summary>The current run.</summary>
     public CmaRun Run { get; private set; }
 
-    /// <inheritdoc/>
+    /// <summary>The global number of the generation being sampled (it goes on counting across restarts).</summary>
     public long Generation { get; private set; }
 
     /// <summary>The number of restarts so far.</summary>
@@ -47,6 +47,9 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
 
     /// <inheritdoc/>
     public int Needed => Run.Parameters.Lambda;
+
+    /// <inheritdoc/>
+    public bool Accepts(Trial trial) => (long)trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] == Generation;
 
     /// <inheritdoc/>
     public CmaEsState Clone() => new(this);

@@ -6,11 +6,11 @@ namespace HpoSharp.Optimizers.CmaEs;
 /// <typeparam name="TState">The state's own type.</typeparam>
 internal interface IGenerationState<TState>
 {
-    /// <summary>The tag of the generation being sampled; trials carrying it are its members.</summary>
-    long Generation { get; }
-
     /// <summary>How many complete members end the current generation.</summary>
     int Needed { get; }
+
+    /// <summary>Whether the complete trial <paramref name="trial"/> is a member of the current generation.</summary>
+    bool Accepts(Trial trial);
 
     /// <summary>Ends the current generation with its first <see cref="Needed"/> complete members, in order of arrival.</summary>
     void Advance(IReadOnlyList<Trial> members);
@@ -22,10 +22,10 @@ internal interface IGenerationState<TState>
 /// <summary>
 /// Rebuilds a generational strategy's state from the history, so that it is a function of the seed and the history
 /// alone: the complete trials the strategy suggested are replayed in the order (finish time, trial number), each joins
-/// the generation its tag names if that generation is still open, and the first <see cref="IGenerationState{T}.Needed"/>
-/// members of a generation end it. The replay is incremental: trials finishing later extend it; a trial that arrives out
-/// of that order (a finish time earlier than one already replayed) rewinds it to the last checkpoint before its place
-/// (one is kept at each of the last few generation ends, the initial state always) and replays from there.
+/// the current generation if the state accepts it, and the first <see cref="IGenerationState{T}.Needed"/> members end the
+/// generation. The replay is incremental: trials finishing later extend it; a trial that arrives out of that order (a
+/// finish time earlier than one already replayed) rewinds it to the last checkpoint before its place (one is kept every
+/// few trials at generation ends, the initial state always) and replays from there.
 /// </summary>
 /// <typeparam name="TState">The strategy's state.</typeparam>
 internal sealed class GenerationReplay<TState>
@@ -34,7 +34,8 @@ internal sealed class GenerationReplay<TState>
     private const int CheckpointsKept = 4;
 
     private readonly Func<TState> _initial;
-    private readonly Func<Trial, long?> _tag;
+    private readonly Func<Trial, bool> _isOurs;
+    private readonly int _checkpointSpacing;
     private readonly List<(DateTimeOffset Finished, int Number)> _events = [];
     private readonly List<(DateTimeOffset Finished, int Number)> _pending = [];
     private readonly List<(int Position, TState State)> _checkpoints = [];
@@ -42,24 +43,28 @@ internal sealed class GenerationReplay<TState>
     private TState _state;
     private int _replayed;
 
-    /// <summary>Creates a replay from the state <paramref name="initial"/> builds; <paramref name="tag"/> reads a trial's generation tag, or null.</summary>
-    public GenerationReplay(Func<TState> initial, Func<Trial, long?> tag)
+    /// <summary>Creates a replay.</summary>
+    /// <param name="initial">Builds the state before any trial.</param>
+    /// <param name="isOurs">Whether a trial was suggested by the strategy (and carries what its replay needs).</param>
+    /// <param name="checkpointSpacing">The least number of replayed trials between two checkpoints.</param>
+    public GenerationReplay(Func<TState> initial, Func<Trial, bool> isOurs, int checkpointSpacing = 1)
     {
         _initial = initial;
-        _tag = tag;
+        _isOurs = isOurs;
+        _checkpointSpacing = checkpointSpacing;
         _state = initial();
     }
 
-    /// <summary>Notes a finished trial; complete trials carrying a tag are replayed at the next <see cref="Current"/>.</summary>
+    /// <summary>Notes a finished trial; the complete ones the strategy suggested are replayed at the next <see cref="Current"/>.</summary>
     public void Notify(Trial trial)
     {
-        if (trial.State == TrialState.Complete && _tag(trial) is not null)
+        if (trial.State == TrialState.Complete && _isOurs(trial))
         {
             _pending.Add((trial.Finished ?? DateTimeOffset.MaxValue, trial.Number));
         }
     }
 
-    /// <summary>The state after replaying every complete member noted so far.</summary>
+    /// <summary>The state after replaying every complete trial noted so far.</summary>
     public TState Current(TrialHistory history)
     {
         if (_pending.Count > 0)
@@ -70,7 +75,7 @@ internal sealed class GenerationReplay<TState>
         while (_replayed < _events.Count)
         {
             var trial = history[_events[_replayed++].Number];
-            if (_tag(trial) == _state.Generation)
+            if (_state.Accepts(trial))
             {
                 _members.Add(trial);
             }
@@ -79,10 +84,13 @@ internal sealed class GenerationReplay<TState>
             {
                 _state.Advance(_members);
                 _members.Clear();
-                _checkpoints.Add((_replayed, _state.Clone()));
-                if (_checkpoints.Count > CheckpointsKept)
+                if (_replayed - (_checkpoints.Count > 0 ? _checkpoints[^1].Position : 0) >= _checkpointSpacing)
                 {
-                    _checkpoints.RemoveAt(0);
+                    _checkpoints.Add((_replayed, _state.Clone()));
+                    if (_checkpoints.Count > CheckpointsKept)
+                    {
+                        _checkpoints.RemoveAt(0);
+                    }
                 }
             }
         }
