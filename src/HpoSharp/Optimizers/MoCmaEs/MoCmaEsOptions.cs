@@ -11,10 +11,10 @@ public sealed class MoCmaEsOptions : OptimizerOptions
 
     /// <summary>
     /// The initial step size σ₀ of every individual, as a fraction of each dimension's range in its search scale (the
-    /// logarithm for log ranges). Default 0.1: the individuals start from random points spread over the whole space, so
+    /// logarithm for log ranges). Default 0.05: the individuals start from random points spread over the whole space, so
     /// their first steps refine locally.
     /// </summary>
-    public double InitialStepSize { get; init; } = 0.1;
+    public double InitialStepSize { get; init; } = 0.05;
 
     /// <inheritdoc/>
     public override void Validate()
