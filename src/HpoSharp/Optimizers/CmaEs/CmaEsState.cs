@@ -62,7 +62,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
             .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
         Run.Tell([.. ranked.Select(m => CmaEsSetup.SampleOf(m.Trial))], [.. ranked.Select(m => m.Perf)]);
         Generation++;
-        if (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None)
+        if (Run.StopReason == CmaStopReason.Degenerate || (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None))
         {
             StartNextRun();
         }
@@ -86,7 +86,11 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         var sigma0 = _setup.Options.InitialStepSize;
         var increase = _setup.Options.PopulationIncrease;
         _smallRegime = _setup.Options.Restarts == RestartStrategy.Bipop && _smallBudget < _largeBudget;
-        if (_smallRegime)
+        if (_setup.Options.Restarts == RestartStrategy.None)
+        {
+            Run = new CmaRun(_setup.Coordinates, _setup.Lambda, mean, sigma0, null);
+        }
+        else if (_smallRegime)
         {
             // BIPOP's local regime: a population between the default and the last large one, a step size down to σ₀/100.
             var lambda = (int)(_setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));

@@ -74,6 +74,9 @@ internal sealed class GaussianSearch
     /// <summary>The eigenvectors of C as of the last decomposition (columns, row-major).</summary>
     public ReadOnlySpan<double> Axes => _b;
 
+    /// <summary>Whether the mean, the scaling and C are all finite.</summary>
+    public bool IsFinite => Mean.All(double.IsFinite) && Scaling.All(double.IsFinite) && _c.All(double.IsFinite);
+
     /// <summary>The variance C_ii of coordinate <paramref name="i"/>.</summary>
     public double Variance(int i) => _c[(i * _n) + i];
 

@@ -36,6 +36,12 @@ public enum CmaStopReason
 
     /// <summary>Flat fitness: for several generations in a row the best value equals the value at the 75th percentile.</summary>
     FlatFitness,
+
+    /// <summary>
+    /// The mean, step size or covariance is no longer finite (a numerical breakdown, possible only after a long run
+    /// without restarts): a new run starts whatever the restart strategy.
+    /// </summary>
+    Degenerate,
 }
 
 /// <summary>The stopping criteria of a CMA-ES run (Hansen's tutorial, appendix B.3, and the settings of pycma).</summary>
@@ -122,6 +128,11 @@ internal sealed class RunTermination
     {
         var n = gaussian.Mean.Length;
         var sigma = gaussian.Sigma;
+        if (!(sigma > 0) || !double.IsFinite(sigma) || !gaussian.IsFinite)
+        {
+            return CmaStopReason.Degenerate;
+        }
+
         var tolX = TolXFactor * gaussian.InitialSigma;
         var allSmall = true;
         for (var i = 0; i < n; i++)
