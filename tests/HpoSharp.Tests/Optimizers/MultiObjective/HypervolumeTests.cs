@@ -69,10 +69,9 @@ public sealed class HypervolumeTests
     {
         var rng = new RandomStream(7);
         var points = RandomPoints(rng, 60, 4, onSphere: true);
-        var reference = new double[4];
-        const int samples = 200_000;
+        const int samples = 100_000;
         var inside = 0;
-        var u = new double[4];
+        Span<double> u = stackalloc double[4];
         for (var s = 0; s < samples; s++)
         {
             for (var k = 0; k < 4; k++)
@@ -80,12 +79,19 @@ public sealed class HypervolumeTests
                 u[k] = rng.NextDouble();
             }
 
-            inside += points.Any(p => p.Zip(u).All(z => z.First >= z.Second)) ? 1 : 0;
+            foreach (var p in points)
+            {
+                if (p[0] >= u[0] && p[1] >= u[1] && p[2] >= u[2] && p[3] >= u[3])
+                {
+                    inside++;
+                    break;
+                }
+            }
         }
 
         var estimate = (double)inside / samples;
         var standardError = Math.Sqrt(estimate * (1 - estimate) / samples);
-        Assert.InRange(Hypervolume.Compute(points, reference), estimate - (4 * standardError), estimate + (4 * standardError));
+        Assert.InRange(Hypervolume.Compute(points, [0, 0, 0, 0]), estimate - (4 * standardError), estimate + (4 * standardError));
     }
 
     [Theory]
