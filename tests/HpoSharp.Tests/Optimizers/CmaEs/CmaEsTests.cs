@@ -217,13 +217,4 @@ public sealed class CmaEsTests
         Assert.Equal([0L, 1L, 2L], result.Trials.Select(t => (long)t.SystemAttributes[CmaEsOptimizer.GenerationAttribute]).Distinct());
         Assert.All(result.Trials.Chunk(12), chunk => Assert.Single(chunk.Select(t => t.SystemAttributes[CmaEsOptimizer.GenerationAttribute]).Distinct()));
     }
-
-    private sealed class ScriptedClock : TimeProvider
-    {
-        public DateTimeOffset Start { get; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public DateTimeOffset Now { get; set; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

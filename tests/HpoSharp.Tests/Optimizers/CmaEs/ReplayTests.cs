@@ -61,11 +61,4 @@ public sealed class ReplayTests
             }
         }
     }
-
-    private sealed class ScriptedClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
