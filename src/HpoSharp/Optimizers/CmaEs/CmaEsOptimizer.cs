@@ -22,8 +22,10 @@ namespace HpoSharp.Optimizers.CmaEs;
 /// <item>When a run stops (see <see cref="CmaStopReason"/>) the next one starts from a uniformly random mean with a
 /// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default).</item>
 /// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
-/// the first λ complete members of a generation, in order of (finish time, trial number), update it; failed members do
-/// not count, so more are sampled in their place; members that finish after the update are ignored.</item>
+/// the first λ complete members of a generation, in order of (finish time, trial number), update it. Members of the
+/// previous generation that finish after its update count towards the next one (up to λ/2, as injected solutions
+/// whose steps are shortened), so that few results are wasted; failed members do not count, so more are sampled in
+/// their place.</item>
 /// <item>The state is a function of the seed and the history: each suggested trial stores its generation, run and sample
 /// as system attributes, and the distribution is rebuilt by replaying the generations (incrementally, in
 /// <see cref="GenerationReplay{TState}"/>). Enqueued and added trials are evaluated but do not update the distribution.</item>

@@ -4,8 +4,11 @@ namespace HpoSharp.Optimizers.CmaEs;
 
 /// <summary>
 /// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and
-/// the restart bookkeeping. Ending a generation updates the run from its members, best first (ties in order of arrival);
-/// when a stopping criterion holds, the next run starts as the restart strategy prescribes, from a uniformly random mean.
+/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it or, up to λ/2 of them,
+/// sampled for the previous generation of the same run and finished after its update (with parallel workers these would
+/// otherwise be wasted; the update treats them as injected solutions). Ending a generation updates the run from its
+/// members, best first (ties in order of arrival); when a stopping criterion holds, the next run starts as the restart
+/// strategy prescribes, from a uniformly random mean.
 /// </summary>
 internal sealed class CmaEsState : IGenerationState<CmaEsState>
 {
@@ -16,6 +19,9 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     private double _largeBudget;
     private int _largeRuns;
     private bool _smallRegime = true;
+    private HashSet<int> _lastMembers = [];
+    private bool _lastInSameRun;
+    private int _lateAdmitted;
 
     /// <summary>The initial state: the first run, centred, with the default population and step size.</summary>
     public CmaEsState(CmaEsSetup setup)
@@ -34,6 +40,9 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         _largeBudget = other._largeBudget;
         _largeRuns = other._largeRuns;
         _smallRegime = other._smallRegime;
+        _lastMembers = other._lastMembers;
+        _lastInSameRun = other._lastInSameRun;
+        _lateAdmitted = other._lateAdmitted;
     }
 
     /// <summary>The current run.</summary>
@@ -49,7 +58,22 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     public int Needed => Run.Parameters.Lambda;
 
     /// <inheritdoc/>
-    public bool Accepts(Trial trial) => (long)trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] == Generation;
+    public bool Admit(Trial trial)
+    {
+        var generation = (long)trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute];
+        if (generation == Generation)
+        {
+            return true;
+        }
+
+        if (generation != Generation - 1 || !_lastInSameRun || _lastMembers.Contains(trial.Number) || 2 * (_lateAdmitted + 1) > Needed)
+        {
+            return false;
+        }
+
+        _lateAdmitted++;
+        return true;
+    }
 
     /// <inheritdoc/>
     public CmaEsState Clone() => new(this);
@@ -60,11 +84,18 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         var history = _setup.History;
         var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
             .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
-        Run.Tell([.. ranked.Select(m => CmaEsSetup.SampleOf(m.Trial))], [.. ranked.Select(m => m.Perf)]);
+        Run.Tell(
+            [.. ranked.Select(m => CmaEsSetup.SampleOf(m.Trial))],
+            [.. ranked.Select(m => m.Perf)],
+            [.. ranked.Select(m => (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation)]);
+        _lastMembers = [.. members.Select(m => m.Number)];
+        _lateAdmitted = 0;
+        _lastInSameRun = true;
         Generation++;
         if (Run.StopReason == CmaStopReason.Degenerate || (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None))
         {
             StartNextRun();
+            _lastInSameRun = false;
         }
     }
 

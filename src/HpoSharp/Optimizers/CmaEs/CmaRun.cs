@@ -78,15 +78,19 @@ internal sealed class CmaRun
         return sample;
     }
 
-    /// <summary>Updates the distributions from one generation's samples and values (higher is better), best first.</summary>
-    public void Tell(IReadOnlyList<double[]> samples, IReadOnlyList<double> values)
+    /// <summary>
+    /// Updates the distributions from one generation's samples and values (higher is better), best first;
+    /// <paramref name="injected"/> marks samples drawn from an earlier distribution, whose steps are shortened as a
+    /// repaired sample's are.
+    /// </summary>
+    public void Tell(IReadOnlyList<double[]> samples, IReadOnlyList<double> values, IReadOnlyList<bool> injected)
     {
         var p = Parameters;
         var n = _coordinates.GaussianCount;
         if (Gaussian is not null)
         {
             var v = samples.Select(s => s[..n]).ToArray();
-            var repaired = v.Select(x => Enumerable.Range(0, n).Any(g => !_coordinates.IsDiscrete(g) && (x[g] == 0 || x[g] == 1))).ToArray();
+            var repaired = v.Select((x, k) => injected[k] || Enumerable.Range(0, n).Any(g => !_coordinates.IsDiscrete(g) && (x[g] == 0 || x[g] == 1))).ToArray();
             _margin?.Center(v, p.Mu, Gaussian.Mean);
             Gaussian.Update(v, repaired, p);
             _margin?.Correct(Gaussian, p.Margin);

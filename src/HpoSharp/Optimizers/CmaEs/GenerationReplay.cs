@@ -9,8 +9,11 @@ internal interface IGenerationState<TState>
     /// <summary>How many complete members end the current generation.</summary>
     int Needed { get; }
 
-    /// <summary>Whether the complete trial <paramref name="trial"/> is a member of the current generation.</summary>
-    bool Accepts(Trial trial);
+    /// <summary>
+    /// Whether the complete trial <paramref name="trial"/> joins the current generation. Called once per trial, in replay
+    /// order, so the state may keep count of what it admitted.
+    /// </summary>
+    bool Admit(Trial trial);
 
     /// <summary>Ends the current generation with its first <see cref="Needed"/> complete members, in order of arrival.</summary>
     void Advance(IReadOnlyList<Trial> members);
@@ -75,7 +78,7 @@ internal sealed class GenerationReplay<TState>
         while (_replayed < _events.Count)
         {
             var trial = history[_events[_replayed++].Number];
-            if (_state.Accepts(trial))
+            if (_state.Admit(trial))
             {
                 _members.Add(trial);
             }

@@ -46,7 +46,7 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
     public int Needed => 1;
 
     /// <inheritdoc/>
-    public bool Accepts(Trial trial) => true;
+    public bool Admit(Trial trial) => true;
 
     /// <inheritdoc/>
     public MoCmaEsState Clone() => new(this);
