@@ -27,9 +27,18 @@ public sealed class CmaEsOptions : OptimizerOptions
 
     /// <summary>
     /// The initial step size σ₀, as a fraction of each dimension's range in its search scale (the logarithm for log
-    /// ranges). Default 0.25: the first samples spread over about the middle half of every range around its centre.
+    /// ranges). Default 1/6: the first samples spread over the whole range around its centre, three standard deviations
+    /// reaching the bounds.
     /// </summary>
-    public double InitialStepSize { get; init; } = 0.25;
+    public double InitialStepSize { get; init; } = 1 / 6.0;
+
+    /// <summary>
+    /// Whether the best sample of the current run takes the place of a generation's worst member whenever no member beats
+    /// it (pycma's elitist option, the sample being treated as an injected solution). Default true: it speeds up the
+    /// small-budget searches of hyper-parameter tuning; set false for the classic, non-elitist strategy, which explores
+    /// very rugged landscapes better when the budget is large.
+    /// </summary>
+    public bool Elitist { get; init; } = true;
 
     /// <summary>The restart strategy. Default <see cref="RestartStrategy.Bipop"/>.</summary>
     public RestartStrategy Restarts { get; init; } = RestartStrategy.Bipop;

@@ -7,8 +7,9 @@ namespace HpoSharp.Optimizers.CmaEs;
 /// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it or, up to λ/2 of them,
 /// sampled for the previous generation of the same run and finished after its update (with parallel workers these would
 /// otherwise be wasted; the update treats them as injected solutions). Ending a generation updates the run from its
-/// members, best first (ties in order of arrival); when a stopping criterion holds, the next run starts as the restart
-/// strategy prescribes, from a uniformly random mean.
+/// members, best first (ties in order of arrival); with <see cref="CmaEsOptions.Elitist"/>, the run's best sample so far
+/// replaces the worst member whenever no member beats it. When a stopping criterion holds, the next run starts as the
+/// restart strategy prescribes, from a uniformly random mean.
 /// </summary>
 internal sealed class CmaEsState : IGenerationState<CmaEsState>
 {
@@ -22,6 +23,8 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     private HashSet<int> _lastMembers = [];
     private bool _lastInSameRun;
     private int _lateAdmitted;
+    private double[]? _bestSample;
+    private double _bestPerf;
 
     /// <summary>The initial state: the first run, centred, with the default population and step size.</summary>
     public CmaEsState(CmaEsSetup setup)
@@ -43,6 +46,8 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         _lastMembers = other._lastMembers;
         _lastInSameRun = other._lastInSameRun;
         _lateAdmitted = other._lateAdmitted;
+        _bestSample = other._bestSample;
+        _bestPerf = other._bestPerf;
     }
 
     /// <summary>The current run.</summary>
@@ -84,10 +89,24 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         var history = _setup.History;
         var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
             .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
-        Run.Tell(
-            [.. ranked.Select(m => CmaEsSetup.SampleOf(m.Trial))],
-            [.. ranked.Select(m => m.Perf)],
-            [.. ranked.Select(m => (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation)]);
+        var samples = ranked.Select(m => CmaEsSetup.SampleOf(m.Trial)).ToList();
+        var perfs = ranked.Select(m => m.Perf).ToList();
+        var injected = ranked.Select(m => (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation).ToList();
+        if (_bestSample is null || perfs[0] > _bestPerf)
+        {
+            (_bestSample, _bestPerf) = (samples[0], perfs[0]);
+        }
+        else if (_setup.Options.Elitist && _bestPerf > perfs[0])
+        {
+            samples.RemoveAt(samples.Count - 1);
+            perfs.RemoveAt(perfs.Count - 1);
+            injected.RemoveAt(injected.Count - 1);
+            samples.Insert(0, _bestSample);
+            perfs.Insert(0, _bestPerf);
+            injected.Insert(0, true);
+        }
+
+        Run.Tell(samples, perfs, injected);
         _lastMembers = [.. members.Select(m => m.Number)];
         _lateAdmitted = 0;
         _lastInSameRun = true;
@@ -96,6 +115,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         {
             StartNextRun();
             _lastInSameRun = false;
+            _bestSample = null;
         }
     }
 
