@@ -4,17 +4,17 @@ namespace HpoSharp.Optimizers.MoCmaEs;
 public sealed class MoCmaEsOptions : OptimizerOptions
 {
     /// <summary>
-    /// The number μ of individuals the population keeps (and of random points it starts from). Default 20: enough to
-    /// spread along a front, small enough that each individual adapts within a few hundred evaluations.
+    /// The number μ of individuals the population keeps (and of random points it starts from). Default 30: enough to
+    /// spread along a front, small enough that the individuals adapt within a few hundred evaluations.
     /// </summary>
-    public int PopulationSize { get; init; } = 20;
+    public int PopulationSize { get; init; } = 30;
 
     /// <summary>
     /// The initial step size σ₀ of every individual, as a fraction of each dimension's range in its search scale (the
-    /// logarithm for log ranges). Default 0.05: the individuals start from random points spread over the whole space, so
+    /// logarithm for log ranges). Default 0.07: the individuals start from random points spread over the whole space, so
     /// their first steps refine locally.
     /// </summary>
-    public double InitialStepSize { get; init; } = 0.05;
+    public double InitialStepSize { get; init; } = 0.07;
 
     /// <inheritdoc/>
     public override void Validate()

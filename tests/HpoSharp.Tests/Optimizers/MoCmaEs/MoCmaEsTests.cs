@@ -27,10 +27,12 @@ public sealed class MoCmaEsTests
         foreach (var seed in new ulong[] { 1, 2, 3 })
         {
             StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => Zdt1(c.HyperParameters, 30)))
-                .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 300, Directions = TwoMinimised });
+                .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 600, Directions = TwoMinimised });
             var (ours, random) = (Run("mocmaes"), Run("random"));
+
+            // The best front has hypervolume 120 + 2/3 against (11, 11); a random search of 600 points reaches about 96.
             var (hvOurs, hvRandom) = (Hypervolume.OfTrials(ours.ParetoFront, TwoMinimised, [11, 11]), Hypervolume.OfTrials(random.ParetoFront, TwoMinimised, [11, 11]));
-            Assert.True(hvOurs > hvRandom + 3, $"seed {seed}: mocmaes {hvOurs} vs random {hvRandom}");
+            Assert.True(hvOurs > hvRandom + 8, $"seed {seed}: mocmaes {hvOurs} vs random {hvRandom}");
 
             // Most of the joint front is ours.
             var joint = Pareto.FirstFront([.. ours.ParetoFront.Concat(random.ParetoFront).Select(t => t.Values.Select(v => -v).ToArray())]);
@@ -48,14 +50,14 @@ public sealed class MoCmaEsTests
 
         Assert.True(result.BestValue < 1e-10, $"best {result.BestValue}");
 
-        // With one objective the non-dominated set is the best individual: after the 20 start-up points, every offspring
+        // With one objective the non-dominated set is the best individual: after the 30 start-up points, every offspring
         // descends from the best trial so far (elitism).
         var best = double.MaxValue;
         var bestNumber = -1;
         foreach (var trial in result.Trials)
         {
             var parent = (long)trial.SystemAttributes[MoCmaEsOptimizer.ParentAttribute];
-            Assert.True(trial.Number < 20 ? parent == -1 : parent == bestNumber, $"trial {trial.Number}: parent {parent}, best so far {bestNumber}");
+            Assert.True(trial.Number < 30 ? parent == -1 : parent == bestNumber, $"trial {trial.Number}: parent {parent}, best so far {bestNumber}");
             if (trial.Value < best)
             {
                 (best, bestNumber) = (trial.Value, trial.Number);
