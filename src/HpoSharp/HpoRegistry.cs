@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.CmaEs;
+using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Space;
 
 namespace HpoSharp;
@@ -18,6 +20,8 @@ public static class HpoRegistry
         Register<RandomOptions>("random", (space, options) => new RandomOptimizer(space, options));
         Register<GridOptions>("grid", (space, options) => new GridOptimizer(space, options));
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
+        Register<CmaEsOptions>("cmaes", (space, options) => new CmaEsOptimizer(space, options));
+        Register<MoCmaEsOptions>("mocmaes", (space, options) => new MoCmaEsOptimizer(space, options));
     }
 
     /// <summary>The registered names, sorted.</summary>
