@@ -1,0 +1,145 @@
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+
+namespace HpoSharp.Tests.Optimizers.Tpe;
+
+public sealed class ParzenEstimatorTests
+{
+    public static TheoryData<string, TpeBandwidth> NumericDimensions()
+    {
+        var data = new TheoryData<string, TpeBandwidth>();
+        foreach (var kind in new[] { "real", "log", "integer", "log-integer", "stepped" })
+        {
+            foreach (var rule in Enum.GetValues<TpeBandwidth>())
+            {
+                data.Add(kind, rule);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericDimensions))]
+    public void TheDensityIntegratesToOneOverTheBounds(string kind, TpeBandwidth rule)
+    {
+        var dimension = new KernelDimension(Dimension(kind));
+        var estimator = Estimator([dimension], Observations(dimension.Dimension, 7, seed: 3), new TpeOptions { Bandwidth = rule });
+
+        Assert.Equal(1.0, Total(estimator, dimension), 1e-9);
+    }
+
+    [Fact]
+    public void TheMassOfACategoricalDimensionSumsToOneUnderEitherKernel()
+    {
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5));
+        foreach (var smoothing in new double?[] { null, 0.2 })
+        {
+            var estimator = Estimator([dimension], [0, 0, 3, 4, 4, 4], new TpeOptions { CategoricalSmoothing = smoothing });
+
+            Assert.Equal(1.0, Total(estimator, dimension), 12);
+        }
+    }
+
+    [Fact]
+    public void AJointDensityOverAContinuousAndADiscreteDimensionIntegratesToOne()
+    {
+        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", -2, 3)), new(HpoSharp.Space.Dimension.Integer("n", 1, 6))];
+        var observations = new ParzenObservations(3, 2, withOrder: false);
+        double[] values = [-1.5, 0.2, 2.9, 1, 4, 6];
+        values.CopyTo(observations.Values, 0);
+        observations.Weights.AsSpan().Fill(1);
+        var estimator = new ParzenEstimator(dimensions, observations, new TpeOptions { Bandwidth = TpeBandwidth.Scott });
+
+        var total = 0.0;
+        for (var n = 1; n <= 6; n++)
+        {
+            total += Integrate(x => Math.Exp(LogPdf(estimator, [x, n])), -2, 3);
+        }
+
+        Assert.Equal(1.0, total, 1e-9);
+    }
+
+    [Theory]
+    [MemberData(nameof(NumericDimensions))]
+    public void SamplesFollowTheDensity(string kind, TpeBandwidth rule)
+    {
+        var dimension = new KernelDimension(Dimension(kind));
+        var estimator = Estimator([dimension], Observations(dimension.Dimension, 5, seed: 8), new TpeOptions { Bandwidth = rule });
+        const int draws = 20_000;
+        var samples = new double[draws];
+        estimator.Sample(new RandomStream(11), draws, samples);
+
+        var middle = 0.5 * (dimension.Low + dimension.High);
+        var expected = Probability(estimator, dimension, middle);
+        var observed = samples.Count(v => dimension.ToKernel(v) <= middle) / (double)draws;
+
+        Assert.All(samples, v => Assert.True(dimension.Dimension.IsValid(v), $"{v} is not allowed in {dimension.Dimension}"));
+        Assert.InRange(observed, expected - 0.015, expected + 0.015);
+    }
+
+    private static Dimension Dimension(string kind) => kind switch
+    {
+        "real" => HpoSharp.Space.Dimension.Real("x", -3, 7),
+        "log" => HpoSharp.Space.Dimension.Real("x", 1e-4, 10, log: true),
+        "integer" => HpoSharp.Space.Dimension.Integer("x", -4, 12),
+        "log-integer" => HpoSharp.Space.Dimension.Integer("x", 1, 300, log: true),
+        _ => HpoSharp.Space.Dimension.Real("x", 0, 0.6, step: 0.05),
+    };
+
+    private static double[] Observations(Dimension dimension, int count, ulong seed)
+    {
+        var rng = new RandomStream(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => dimension.FromUnit(rng.NextDouble()))];
+    }
+
+    private static ParzenEstimator Estimator(KernelDimension[] dimensions, double[] values, TpeOptions options)
+    {
+        var observations = new ParzenObservations(values.Length, 1, withOrder: false);
+        values.CopyTo(observations.Values, 0);
+        for (var i = 0; i < values.Length; i++)
+        {
+            observations.Weights[i] = 1 + (0.5 * i);
+        }
+
+        return new ParzenEstimator(dimensions, observations, options);
+    }
+
+    private static double LogPdf(ParzenEstimator estimator, double[] point)
+    {
+        var result = new double[1];
+        estimator.LogPdf(point, 1, result);
+        return result[0];
+    }
+
+    /// <summary>The total mass: the integral over the kernel scale of a continuous dimension, the sum over values otherwise.</summary>
+    private static double Total(ParzenEstimator estimator, KernelDimension dimension) =>
+        Probability(estimator, dimension, double.PositiveInfinity);
+
+    /// <summary>The probability of the values at most <paramref name="upTo"/> on the kernel scale.</summary>
+    private static double Probability(ParzenEstimator estimator, KernelDimension dimension, double upTo)
+    {
+        if (dimension.Kind == KernelKind.Continuous)
+        {
+            return Integrate(z => Math.Exp(LogPdf(estimator, [dimension.Dimension.Unwarp(z)])), dimension.Low, Math.Min(upTo, dimension.High));
+        }
+
+        var values = Enumerable.Range(0, 100_000).Select(i => dimension.Dimension.Low + (i * dimension.Dimension.Step))
+            .TakeWhile(v => v <= dimension.Dimension.High + 1e-9).Select(dimension.Dimension.Snap);
+        return values.Where(v => dimension.ToKernel(v) <= upTo).Sum(v => Math.Exp(LogPdf(estimator, [v])));
+    }
+
+    /// <summary>Composite Simpson's rule on 20,000 intervals.</summary>
+    private static double Integrate(Func<double, double> f, double low, double high)
+    {
+        const int intervals = 20_000;
+        var h = (high - low) / intervals;
+        var sum = f(low) + f(high);
+        for (var i = 1; i < intervals; i++)
+        {
+            sum += f(low + (i * h)) * (i % 2 == 1 ? 4 : 2);
+        }
+
+        return sum * h / 3;
+    }
+}
