@@ -19,6 +19,7 @@ public static class HpoRegistry
         Register<GridOptions>("grid", (space, options) => new GridOptimizer(space, options));
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
         Register<TpeOptions>("tpe", (space, options) => new TpeOptimizer(space, options));
+        Register<AnnealOptions>("anneal", (space, options) => new AnnealOptimizer(space, options));
     }
 
     /// <summary>The registered names, sorted.</summary>
