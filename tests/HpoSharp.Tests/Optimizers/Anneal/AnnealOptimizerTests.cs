@@ -9,22 +9,9 @@ public sealed class AnnealOptimizerTests
     [Fact]
     public void SuggestionsConcentrateNearTheOptimumOfAOneDimensionalProblem()
     {
-        SearchSpace space = [new RangeHP("x", -5, 5)];
-        var study = new Study(new AnnealOptimizer(space), new StudyOptions { Seed = 4 });
-        var late = new List<double>();
-        for (var i = 0; i < 80; i++)
-        {
-            var trial = study.Ask();
-            var x = trial.HyperParameters.GetDouble("x");
-            study.Tell(trial.Number, Math.Pow(x - 1.3, 2));
-            if (i >= 50)
-            {
-                late.Add(x);
-            }
-        }
+        var near = OneDimensionalProbe.NearFraction(space => new AnnealOptimizer(space), seed: 4);
 
         // Uniform draws would land within 0.5 of the optimum one time in ten.
-        var near = late.Count(x => Math.Abs(x - 1.3) < 0.5) / (double)late.Count;
         Assert.True(near >= 0.6, $"only {near:P0} of the last 30 suggestions are within 0.5 of the optimum");
     }
 
