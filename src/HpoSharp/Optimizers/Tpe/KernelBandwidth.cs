@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HpoSharp.Optimizers;
 
 /// <summary>How the Parzen estimator sets the bandwidth of the kernel of each observation on a numeric dimension.</summary>
@@ -27,6 +29,7 @@ internal static class KernelBandwidth
     /// observation, the bounds standing in for missing neighbours. Unless <paramref name="considerEndpoints"/>, the
     /// smallest and largest observations take their inner gap only, when there are at least two.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Neighbours(ReadOnlySpan<double> sorted, double low, double high, bool considerEndpoints, Span<double> bandwidths)
     {
         var n = sorted.Length;

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace HpoSharp.Optimizers;
 
 /// <summary>
@@ -11,53 +14,72 @@ internal sealed class ParzenEstimator
     /// <summary>Mixture terms this far (in nats) below the largest are skipped: each is below e^-40 of it.</summary>
     private const double NegligibleLog = 40;
 
-    private readonly KernelDimension[] _dimensions;
-    private readonly int _kernels;
-    private readonly double[] _cumulativeWeights;
-    private readonly double[] _base;
-    private readonly double[] _mu;
-    private readonly double[] _sigma;
-    private readonly double[] _invSigma;
-    private readonly double[][] _probabilities;
-    private readonly double[][] _logProbabilitiesByChoice;
-    private readonly int[] _continuous;
-    private readonly int[] _discrete;
-    private readonly int[] _categorical;
+    private readonly List<int> _continuous = [];
+    private readonly List<int> _discrete = [];
+    private readonly List<int> _categorical = [];
+    private KernelDimension[] _dimensions = [];
+    private int _kernels;
+    private double[] _cumulativeWeights = [];
+    private double[] _base = [];
+    private double[] _mu = [];
+    private double[] _sigma = [];
+    private double[] _invSigma = [];
+    private double[][] _probabilities = [];
+    private double[][] _logProbabilitiesByChoice = [];
+    private double[] _terms = [];
+    private double[] _bounds = [];
+    private double[] _sorted = [];
+    private double[] _widths = [];
 
-    /// <summary>Builds the estimator of <paramref name="observations"/> over <paramref name="dimensions"/> with the kernels <paramref name="options"/> describe.</summary>
-    public ParzenEstimator(KernelDimension[] dimensions, ParzenObservations observations, TpeOptions options)
+    /// <summary>
+    /// Fits the estimator to <paramref name="observations"/> over <paramref name="dimensions"/> with the kernels
+    /// <paramref name="options"/> describe, reusing the arrays of the previous fit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Fit(KernelDimension[] dimensions, ParzenObservations observations, TpeOptions options)
     {
         _dimensions = dimensions;
         var n = observations.Count;
         var k = _kernels = n + 1;
         var dims = dimensions.Length;
-        _continuous = [.. Enumerable.Range(0, dims).Where(d => dimensions[d].Kind == KernelKind.Continuous)];
-        _discrete = [.. Enumerable.Range(0, dims).Where(d => dimensions[d].Kind == KernelKind.Discrete)];
-        _categorical = [.. Enumerable.Range(0, dims).Where(d => dimensions[d].Kind == KernelKind.Categorical)];
-
-        var logWeights = new double[k];
-        _cumulativeWeights = new double[k];
-        var total = observations.PriorWeight;
-        for (var i = 0; i < n; i++)
+        _continuous.Clear();
+        _discrete.Clear();
+        _categorical.Clear();
+        for (var d = 0; d < dims; d++)
         {
-            total += observations.Weights[i];
+            (dimensions[d].Kind switch { KernelKind.Continuous => _continuous, KernelKind.Discrete => _discrete, _ => _categorical }).Add(d);
+        }
+
+        ParzenObservations.Grow(ref _base, k);
+        ParzenObservations.Grow(ref _cumulativeWeights, k);
+        ParzenObservations.Grow(ref _terms, k);
+        ParzenObservations.Grow(ref _bounds, k);
+        ParzenObservations.Grow(ref _mu, dims * k);
+        ParzenObservations.Grow(ref _sigma, dims * k);
+        ParzenObservations.Grow(ref _invSigma, dims * k);
+        ParzenObservations.Grow(ref _probabilities, dims);
+        ParzenObservations.Grow(ref _logProbabilitiesByChoice, dims);
+        for (var d = 0; d < dims; d++)
+        {
+            _probabilities[d] ??= [];
+            _logProbabilitiesByChoice[d] ??= [];
+        }
+
+        var total = observations.PriorWeight;
+        foreach (var w in observations.Weights)
+        {
+            total += w;
         }
 
         var running = 0.0;
         for (var i = 0; i < k; i++)
         {
             var w = (i < n ? observations.Weights[i] : observations.PriorWeight) / total;
-            logWeights[i] = Math.Log(w);
+            _base[i] = Math.Log(w);
             running += w;
             _cumulativeWeights[i] = running;
         }
 
-        _base = logWeights;
-        _mu = new double[dims * k];
-        _sigma = new double[dims * k];
-        _invSigma = new double[dims * k];
-        _probabilities = new double[dims][];
-        _logProbabilitiesByChoice = new double[dims][];
         for (var d = 0; d < dims; d++)
         {
             if (dimensions[d].Kind == KernelKind.Categorical)
@@ -69,15 +91,15 @@ internal sealed class ParzenEstimator
                 BuildNumeric(d, observations, options);
             }
         }
-    }
 
-    /// <summary>The number of kernels, the prior included.</summary>
-    public int Kernels => _kernels;
+        SubtractLogBandwidths();
+    }
 
     /// <summary>
     /// Draws <paramref name="count"/> points, row by row into <paramref name="destination"/> (count × dimensions): a kernel
     /// by weight, then each dimension from it. Values are allowed values in user units, or choice indices.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sample(RandomStream rng, int count, Span<double> destination)
     {
         var dims = _dimensions.Length;
@@ -104,15 +126,16 @@ internal sealed class ParzenEstimator
     }
 
     /// <summary>The log density (log mass on discrete and categorical dimensions) of each of <paramref name="count"/> points, row by row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LogPdf(ReadOnlySpan<double> points, int count, Span<double> result)
     {
         var dims = _dimensions.Length;
-        var terms = new double[_kernels];
-        var bounds = _discrete.Length > 0 ? new double[_kernels] : null;
+        var terms = _terms.AsSpan(0, _kernels);
+        var bounds = _bounds.AsSpan(0, _kernels);
         for (var i = 0; i < count; i++)
         {
             var point = points.Slice(i * dims, dims);
-            _base.CopyTo(terms, 0);
+            _base.AsSpan(0, _kernels).CopyTo(terms);
             foreach (var d in _continuous)
             {
                 AddContinuous(d, _dimensions[d].ToKernel(point[d]), terms);
@@ -127,7 +150,7 @@ internal sealed class ParzenEstimator
                 }
             }
 
-            if (bounds is not null)
+            if (_discrete.Count > 0)
             {
                 AddDiscrete(point, terms, bounds);
             }
@@ -136,12 +159,28 @@ internal sealed class ParzenEstimator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LogSumExp(ReadOnlySpan<double> terms)
     {
         var max = double.NegativeInfinity;
-        foreach (var t in terms)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && terms.Length >= 2 * Vector<double>.Count)
         {
-            max = Math.Max(max, t);
+            var maxima = new Vector<double>(double.NegativeInfinity);
+            for (; k <= terms.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                maxima = Vector.Max(maxima, new Vector<double>(terms[k..]));
+            }
+
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                max = Math.Max(max, maxima[lane]);
+            }
+        }
+
+        for (; k < terms.Length; k++)
+        {
+            max = Math.Max(max, terms[k]);
         }
 
         if (double.IsNegativeInfinity(max))
@@ -178,17 +217,30 @@ internal sealed class ParzenEstimator
 
     private int PickKernel(double u)
     {
-        var index = Array.BinarySearch(_cumulativeWeights, u);
+        var index = Array.BinarySearch(_cumulativeWeights, 0, _kernels, u);
         index = index >= 0 ? index + 1 : ~index;
         return Math.Min(index, _kernels - 1);
     }
 
     /// <summary>Adds each kernel's log density at <paramref name="z"/> on continuous dimension <paramref name="d"/> (its constant part is in the base).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddContinuous(int d, double z, Span<double> terms)
     {
         var mu = _mu.AsSpan(d * _kernels, _kernels);
         var inv = _invSigma.AsSpan(d * _kernels, _kernels);
-        for (var k = 0; k < terms.Length; k++)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var point = new Vector<double>(z);
+            var half = new Vector<double>(0.5);
+            for (; k <= terms.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var t = (point - new Vector<double>(mu[k..])) * new Vector<double>(inv[k..]);
+                (new Vector<double>(terms[k..]) - (half * t * t)).CopyTo(terms[k..]);
+            }
+        }
+
+        for (; k < terms.Length; k++)
         {
             var t = (z - mu[k]) * inv[k];
             terms[k] -= 0.5 * t * t;
@@ -200,11 +252,12 @@ internal sealed class ParzenEstimator
     /// so kernels whose cheap upper bound (cell width times the largest density on the cell) falls
     /// <see cref="NegligibleLog"/> below the exact value of the most promising kernel are dropped: they cannot matter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDiscrete(ReadOnlySpan<double> point, Span<double> terms, Span<double> bounds)
     {
-        Span<double> cells = stackalloc double[2 * _discrete.Length];
+        Span<double> cells = stackalloc double[2 * _discrete.Count];
         terms.CopyTo(bounds);
-        for (var j = 0; j < _discrete.Length; j++)
+        for (var j = 0; j < _discrete.Count; j++)
         {
             var d = _discrete[j];
             var (left, right) = _dimensions[d].Cell(point[d]);
@@ -232,10 +285,11 @@ internal sealed class ParzenEstimator
     }
 
     /// <summary>The sum over discrete dimensions of the untruncated log mass of <paramref name="kernel"/> on the cells (left, right pairs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ExactDiscrete(ReadOnlySpan<double> cells, int kernel)
     {
         var sum = 0.0;
-        for (var j = 0; j < _discrete.Length; j++)
+        for (var j = 0; j < _discrete.Count; j++)
         {
             var at = (_discrete[j] * _kernels) + kernel;
             sum += StandardNormal.LogMass((cells[2 * j] - _mu[at]) * _invSigma[at], (cells[(2 * j) + 1] - _mu[at]) * _invSigma[at]);
@@ -244,6 +298,7 @@ internal sealed class ParzenEstimator
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildNumeric(int d, ParzenObservations observations, TpeOptions options)
     {
         var dimension = _dimensions[d];
@@ -258,24 +313,26 @@ internal sealed class ParzenEstimator
 
         if (n > 0)
         {
-            var order = observations.Order is { } given ? given.AsSpan(d * n, n) : SortedOrder(mu[..n]);
-            var sorted = new double[n];
+            var order = observations.HasOrder ? observations.Order.Slice(d * n, n) : SortedOrder(mu[..n]);
+            ParzenObservations.Grow(ref _sorted, n);
+            ParzenObservations.Grow(ref _widths, n);
+            var sorted = _sorted.AsSpan(0, n);
             for (var r = 0; r < n; r++)
             {
                 sorted[r] = mu[order[r]];
             }
 
-            var widths = new double[n];
+            var widths = _widths.AsSpan(0, n);
             switch (options.Bandwidth)
             {
                 case TpeBandwidth.Neighbours:
                     KernelBandwidth.Neighbours(sorted, dimension.Low, dimension.High, options.ConsiderEndpoints, widths);
                     break;
                 case TpeBandwidth.Scott:
-                    Array.Fill(widths, KernelBandwidth.Scott(sorted, _dimensions.Length));
+                    widths.Fill(KernelBandwidth.Scott(sorted, _dimensions.Length));
                     break;
                 default:
-                    Array.Fill(widths, KernelBandwidth.RangeScaled(n, _dimensions.Length, range));
+                    widths.Fill(KernelBandwidth.RangeScaled(n, _dimensions.Length, range));
                     break;
             }
 
@@ -302,15 +359,55 @@ internal sealed class ParzenEstimator
         {
             inv[k] = 1 / sigma[k];
             var logMass = StandardNormal.LogMass((dimension.Low - mu[k]) * inv[k], (dimension.High - mu[k]) * inv[k]);
-            _base[k] -= dimension.Kind == KernelKind.Continuous ? logMass + Math.Log(sigma[k]) + StandardNormal.LogSqrtTwoPi : logMass;
+            _base[k] -= dimension.Kind == KernelKind.Continuous ? logMass + StandardNormal.LogSqrtTwoPi : logMass;
         }
     }
 
+    /// <summary>
+    /// Subtracts from each kernel's base the sum over continuous dimensions of log σ: one logarithm of a product of up to
+    /// eight bandwidths instead of eight logarithms (a product that would leave the normal range takes the logarithms).
+    /// The products are kept in the scratch of <see cref="LogPdf"/>, unused while fitting.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SubtractLogBandwidths()
+    {
+        var product = _terms.AsSpan(0, _kernels);
+        for (var start = 0; start < _continuous.Count; start += 8)
+        {
+            product.Fill(1.0);
+            var end = Math.Min(start + 8, _continuous.Count);
+            for (var j = start; j < end; j++)
+            {
+                var sigma = _sigma.AsSpan(_continuous[j] * _kernels, _kernels);
+                for (var k = 0; k < _kernels; k++)
+                {
+                    product[k] *= sigma[k];
+                }
+            }
+
+            for (var k = 0; k < _kernels; k++)
+            {
+                if (product[k] is > 1e-290 and < 1e290)
+                {
+                    _base[k] -= Math.Log(product[k]);
+                    continue;
+                }
+
+                for (var j = start; j < end; j++)
+                {
+                    _base[k] -= Math.Log(_sigma[(_continuous[j] * _kernels) + k]);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildCategorical(int d, ParzenObservations observations, TpeOptions options)
     {
         var n = observations.Count;
         var choices = _dimensions[d].Count;
-        var table = _probabilities[d] = new double[_kernels * choices];
+        ParzenObservations.Grow(ref _probabilities[d], _kernels * choices);
+        var table = _probabilities[d];
         var (own, other) = options.CategoricalSmoothing is { } b
             ? (1 - b, b / Math.Max(choices - 1, 1))
             : (1 / (1 + (choices * options.PriorWeight / _kernels)), options.PriorWeight / _kernels / (1 + (choices * options.PriorWeight / _kernels)));
@@ -327,7 +424,8 @@ internal sealed class ParzenEstimator
         }
 
         table.AsSpan(n * choices, choices).Fill(1.0 / choices);
-        var byChoice = _logProbabilitiesByChoice[d] = new double[choices * _kernels];
+        ParzenObservations.Grow(ref _logProbabilitiesByChoice[d], choices * _kernels);
+        var byChoice = _logProbabilitiesByChoice[d];
         for (var k = 0; k < _kernels; k++)
         {
             for (var c = 0; c < choices; c++)

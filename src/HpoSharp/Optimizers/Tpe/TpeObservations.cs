@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Optimizers;
@@ -20,7 +21,7 @@ internal sealed class TpeObservations
     private readonly List<int> _fresh = [];
     private readonly int[][] _byValue;
     private readonly int[] _byValueCount;
-    private double[] _values = [];
+    private readonly double[][] _columns;
     private (int Tier, double Primary, double Secondary)[] _keys = [];
     private bool[] _included = [];
     private int[] _ranked = [];
@@ -33,6 +34,7 @@ internal sealed class TpeObservations
     {
         _dimensions = dimensions;
         _byValue = [.. dimensions.Select(_ => Array.Empty<int>())];
+        _columns = [.. dimensions.Select(_ => Array.Empty<double>())];
         _byValueCount = new int[dimensions.Length];
     }
 
@@ -51,13 +53,14 @@ internal sealed class TpeObservations
     /// <summary>The numbers of the usable finished trials in which dimension <paramref name="d"/> was active, by ascending value.</summary>
     public ReadOnlySpan<int> ByValue(int d) => _byValue[d].AsSpan(0, _byValueCount[d]);
 
-    /// <summary>Trial <paramref name="number"/>'s value on dimension <paramref name="d"/> (user units or choice index), NaN where inactive.</summary>
-    public double Value(int number, int d) => _values[(number * _dimensions.Length) + d];
+    /// <summary>Trial <paramref name="number"/>'s value (kept by dimension, so scans of one dimension stay in cache) on dimension <paramref name="d"/> (user units or choice index), NaN where inactive.</summary>
+    public double Value(int number, int d) => _columns[d][number];
 
     /// <summary>The performance of usable trial <paramref name="number"/>: its value (higher is better) if complete, −∞ if pruned.</summary>
     public double Performance(int number) => _keys[number].Tier == 0 ? _keys[number].Primary : double.NegativeInfinity;
 
     /// <summary>Takes in the trials of <paramref name="history"/> that finished since the last refresh and lists the pending ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Refresh(TrialHistory history)
     {
         Grow(history.Count);
@@ -121,6 +124,7 @@ internal sealed class TpeObservations
         return order != 0 ? order : a.CompareTo(b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeFresh()
     {
         var fresh = _fresh.ToArray();
@@ -146,6 +150,7 @@ internal sealed class TpeObservations
     }
 
     /// <summary>Merges sorted <paramref name="fresh"/> into the first <paramref name="count"/> sorted entries of <paramref name="existing"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Merge(int[] existing, int count, int[] fresh, Comparison<int> compare)
     {
         var merged = existing.Length >= count + fresh.Length ? existing : new int[Math.Max(2 * existing.Length, count + fresh.Length)];
@@ -165,8 +170,10 @@ internal sealed class TpeObservations
 
     private void Store(Trial trial)
     {
-        var row = _values.AsSpan(trial.Number * _dimensions.Length, _dimensions.Length);
-        trial.Params.AsSpan().CopyTo(row);
+        for (var d = 0; d < _columns.Length; d++)
+        {
+            _columns[d][trial.Number] = trial.Params[d];
+        }
     }
 
     private void Grow(int trials)
@@ -179,6 +186,9 @@ internal sealed class TpeObservations
         var capacity = Math.Max(trials, 2 * _included.Length);
         Array.Resize(ref _included, capacity);
         Array.Resize(ref _keys, capacity);
-        Array.Resize(ref _values, capacity * _dimensions.Length);
+        for (var d = 0; d < _columns.Length; d++)
+        {
+            Array.Resize(ref _columns[d], capacity);
+        }
     }
 }

@@ -21,6 +21,8 @@ public sealed class TpeOptimizer : BaseHPOptimizer
     private readonly KernelDimension[][] _groupDimensions;
     private readonly TpeObservations _observations;
     private readonly TpeSplit _split;
+    private readonly ParzenEstimator _good = new();
+    private readonly ParzenEstimator _bad = new();
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="space">The search space.</param>
@@ -77,15 +79,15 @@ public sealed class TpeOptimizer : BaseHPOptimizer
         }
 
         var dimensions = _groupDimensions[g];
-        var good = new ParzenEstimator(dimensions, goodSide, Options);
-        var bad = new ParzenEstimator(dimensions, badSide, Options);
+        _good.Fit(dimensions, goodSide, Options);
+        _bad.Fit(dimensions, badSide, Options);
         var count = Options.Candidates;
         var candidates = new double[count * group.Length];
-        good.Sample(Rng, count, candidates);
+        _good.Sample(Rng, count, candidates);
         var logGood = new double[count];
         var logBad = new double[count];
-        good.LogPdf(candidates, count, logGood);
-        bad.LogPdf(candidates, count, logBad);
+        _good.LogPdf(candidates, count, logGood);
+        _bad.LogPdf(candidates, count, logBad);
         var best = 0;
         for (var i = 1; i < count; i++)
         {

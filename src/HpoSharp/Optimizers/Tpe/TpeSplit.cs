@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HpoSharp.Optimizers;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed class TpeSplit
     private const int Good = 1;
     private const int Bad = 2;
 
+    private readonly ParzenObservations _good = new();
+    private readonly ParzenObservations _bad = new();
+    private readonly List<int> _pending = [];
     private readonly TpeObservations _observations;
     private readonly TpeOptions _options;
     private int[] _side = [];
@@ -25,8 +30,9 @@ internal sealed class TpeSplit
 
     /// <summary>
     /// The good and bad observations of the group <paramref name="group"/> (dimension indices sharing one activation
-    /// condition), or null when no usable finished trial had the group active.
+    /// condition), or null when no usable finished trial had the group active. Both are overwritten by the next split.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ParzenObservations Good, ParzenObservations Bad)? Split(int[] group)
     {
         var obs = _observations;
@@ -75,16 +81,17 @@ internal sealed class TpeSplit
             pending += lies ? 1 : 0;
         }
 
-        var good = Layout(group, Good, goodCount, threshold);
-        var bad = Layout(group, Bad, active - goodCount + pending, double.NegativeInfinity);
-        return (good, bad);
+        Layout(_good, group, Good, goodCount, threshold);
+        Layout(_bad, group, Bad, active - goodCount + pending, double.NegativeInfinity);
+        return (_good, _bad);
     }
 
     /// <summary>Fills the observations of one side: slots in trial-number order, weights, values and per-dimension orders.</summary>
-    private ParzenObservations Layout(int[] group, int side, int count, double threshold)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Layout(ParzenObservations result, int[] group, int side, int count, double threshold)
     {
         var obs = _observations;
-        var result = new ParzenObservations(count, group.Length, withOrder: true);
+        result.Reset(count, group.Length, withOrder: true);
         var slot = 0;
         foreach (var number in obs.Numbers)
         {
@@ -118,13 +125,12 @@ internal sealed class TpeSplit
 
         for (var d = 0; d < group.Length; d++)
         {
-            FillDimension(group[d], side, result.Values.AsSpan(d * count, count), result.Order.AsSpan(d * count, count));
+            FillDimension(group[d], side, result.Values.Slice(d * count, count), result.Order.Slice(d * count, count));
         }
-
-        return result;
     }
 
     /// <summary>Weights good observations by their improvement over the best bad trial; the prior gets the mean weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WeighByImprovement(ParzenObservations result, double threshold)
     {
         var total = 0.0;
@@ -142,10 +148,12 @@ internal sealed class TpeSplit
     }
 
     /// <summary>Writes one dimension's values by slot and its slots by ascending value (pending trials merged in).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillDimension(int d, int side, Span<double> values, Span<int> order)
     {
         var obs = _observations;
-        var pending = new List<int>();
+        var pending = _pending;
+        pending.Clear();
         foreach (var number in obs.Pending)
         {
             if (_side[number] == side)

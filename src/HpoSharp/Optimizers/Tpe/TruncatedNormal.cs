@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HpoSharp.Optimizers;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class TruncatedNormal
     public static double LogPdf(double z, double logMass) => (-0.5 * z * z) - StandardNormal.LogSqrtTwoPi - logMass;
 
     /// <summary>The draw of the standard normal truncated to [<paramref name="a"/>, <paramref name="b"/>] at quantile <paramref name="u"/> ∈ [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sample(double a, double b, double u)
     {
         if (a >= 0)

@@ -45,11 +45,13 @@ public sealed class ParzenEstimatorTests
     public void AJointDensityOverAContinuousAndADiscreteDimensionIntegratesToOne()
     {
         KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", -2, 3)), new(HpoSharp.Space.Dimension.Integer("n", 1, 6))];
-        var observations = new ParzenObservations(3, 2, withOrder: false);
+        var observations = new ParzenObservations();
+        observations.Reset(3, 2, withOrder: false);
         double[] values = [-1.5, 0.2, 2.9, 1, 4, 6];
-        values.CopyTo(observations.Values, 0);
-        observations.Weights.AsSpan().Fill(1);
-        var estimator = new ParzenEstimator(dimensions, observations, new TpeOptions { Bandwidth = TpeBandwidth.Scott });
+        values.CopyTo(observations.Values);
+        observations.Weights.Fill(1);
+        var estimator = new ParzenEstimator();
+        estimator.Fit(dimensions, observations, new TpeOptions { Bandwidth = TpeBandwidth.Scott });
 
         var total = 0.0;
         for (var n = 1; n <= 6; n++)
@@ -58,6 +60,45 @@ public sealed class ParzenEstimatorTests
         }
 
         Assert.Equal(1.0, total, 1e-9);
+    }
+
+    [Fact]
+    public void AnEstimatorRefittedToFewerObservationsMatchesAFreshOne()
+    {
+        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", 0, 1)), new(HpoSharp.Space.Dimension.Categorical("c", 3)), new(HpoSharp.Space.Dimension.Integer("n", 1, 9))];
+        ParzenObservations Observations(int count)
+        {
+            var observations = new ParzenObservations();
+            observations.Reset(count, 3, withOrder: false);
+            var rng = new RandomStream((ulong)count);
+            for (var i = 0; i < count; i++)
+            {
+                observations.Values[i] = rng.NextDouble();
+                observations.Values[count + i] = rng.NextInt(3);
+                observations.Values[(2 * count) + i] = 1 + rng.NextInt(9);
+                observations.Weights[i] = 1 + i;
+            }
+
+            return observations;
+        }
+
+        var options = new TpeOptions();
+        var reused = new ParzenEstimator();
+        reused.Fit(dimensions, Observations(40), options);
+        reused.Fit(dimensions, Observations(5), options);
+        var fresh = new ParzenEstimator();
+        fresh.Fit(dimensions, Observations(5), options);
+
+        double[] points = [0.3, 2, 4, 0.9, 0, 9];
+        var (a, b) = (new double[2], new double[2]);
+        reused.LogPdf(points, 2, a);
+        fresh.LogPdf(points, 2, b);
+        var (drawsA, drawsB) = (new double[30], new double[30]);
+        reused.Sample(new RandomStream(1), 10, drawsA);
+        fresh.Sample(new RandomStream(1), 10, drawsB);
+
+        Assert.Equal(b, a);
+        Assert.Equal(drawsB, drawsA);
     }
 
     [Theory]
@@ -95,14 +136,17 @@ public sealed class ParzenEstimatorTests
 
     private static ParzenEstimator Estimator(KernelDimension[] dimensions, double[] values, TpeOptions options)
     {
-        var observations = new ParzenObservations(values.Length, 1, withOrder: false);
-        values.CopyTo(observations.Values, 0);
+        var observations = new ParzenObservations();
+        observations.Reset(values.Length, 1, withOrder: false);
+        values.CopyTo(observations.Values);
         for (var i = 0; i < values.Length; i++)
         {
             observations.Weights[i] = 1 + (0.5 * i);
         }
 
-        return new ParzenEstimator(dimensions, observations, options);
+        var estimator = new ParzenEstimator();
+        estimator.Fit(dimensions, observations, options);
+        return estimator;
     }
 
     private static double LogPdf(ParzenEstimator estimator, double[] point)

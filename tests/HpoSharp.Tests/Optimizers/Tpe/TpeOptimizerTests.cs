@@ -29,8 +29,10 @@ public sealed class TpeOptimizerTests
         observations.Refresh(history);
         var options = new TpeOptions();
         var (goodSide, badSide) = new TpeSplit(observations, options).Split([0]) ?? throw new InvalidOperationException("no split");
-        var good = new ParzenEstimator([dimension], goodSide, options);
-        var bad = new ParzenEstimator([dimension], badSide, options);
+        var good = new ParzenEstimator();
+        var bad = new ParzenEstimator();
+        good.Fit([dimension], goodSide, options);
+        bad.Fit([dimension], badSide, options);
 
         double[] points = [2.0, 1.6, -3.0, 4.5];
         var logGood = new double[4];
