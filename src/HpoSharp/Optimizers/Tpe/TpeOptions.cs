@@ -61,9 +61,11 @@ public sealed class TpeOptions : OptimizerOptions
 
     /// <summary>
     /// The weight of the prior kernel (centred on the range, as wide as the range; uniform over choices) relative to a
-    /// trial of weight 1. It keeps every region reachable. Default 1.
+    /// trial of weight 1 (or to the mean improvement weight). It keeps every region reachable; it also sets how much a
+    /// categorical kernel spreads over other choices (see <see cref="CategoricalSmoothing"/>). Default 0.5 (Optuna: 1),
+    /// which was better on the categorical, conditional and mixed problems of the tuning half and no worse elsewhere.
     /// </summary>
-    public double PriorWeight { get; init; } = 1.0;
+    public double PriorWeight { get; init; } = 0.5;
 
     /// <summary>The bandwidth rule for numeric dimensions. Default <see cref="TpeBandwidth.Neighbours"/>.</summary>
     public TpeBandwidth Bandwidth { get; init; } = TpeBandwidth.Neighbours;
