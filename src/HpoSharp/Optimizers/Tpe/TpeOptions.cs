@@ -124,13 +124,13 @@ public sealed class TpeOptions : OptimizerOptions
         Require(Candidates >= 1, nameof(Candidates), Candidates, "at least 1");
         Require(double.IsFinite(GammaFactor) && GammaFactor > 0, nameof(GammaFactor), GammaFactor, "a finite number > 0");
         Require(GammaCap >= 1, nameof(GammaCap), GammaCap, "at least 1");
-        Require(ForgettingWindow is null or >= 1, nameof(ForgettingWindow), ForgettingWindow ?? 0, "at least 1, or null for equal weights");
+        Require(ForgettingWindow is null or >= 1, nameof(ForgettingWindow), ForgettingWindow, "at least 1, or null for equal weights");
         Require(double.IsFinite(PriorWeight) && PriorWeight > 0, nameof(PriorWeight), PriorWeight, "a finite number > 0");
         Require(double.IsFinite(MinBandwidthFactor) && MinBandwidthFactor > 0 && MinBandwidthFactor <= 1, nameof(MinBandwidthFactor), MinBandwidthFactor, "a number in (0, 1]");
         Require(double.IsFinite(MagicClipExponent) && MagicClipExponent >= 0, nameof(MagicClipExponent), MagicClipExponent, "a finite number >= 0");
         Require(MagicClipDimensions >= 1, nameof(MagicClipDimensions), MagicClipDimensions, "at least 1 (+∞ turns it off)");
         Require(double.IsFinite(DiscreteMinBandwidth) && DiscreteMinBandwidth >= 0, nameof(DiscreteMinBandwidth), DiscreteMinBandwidth, "a finite number >= 0");
-        Require(CategoricalSmoothing is null or (> 0 and < 1), nameof(CategoricalSmoothing), CategoricalSmoothing ?? 0, "a number in (0, 1), or null for Optuna's rule");
+        Require(CategoricalSmoothing is null or (> 0 and < 1), nameof(CategoricalSmoothing), CategoricalSmoothing, "a number in (0, 1), or null for Optuna's rule");
         Require(Enum.IsDefined(GammaRule), nameof(GammaRule), GammaRule, "a TpeGammaRule");
         Require(Enum.IsDefined(Bandwidth), nameof(Bandwidth), Bandwidth, "a TpeBandwidth");
     }
