@@ -163,7 +163,11 @@ internal sealed class TpeSplit
             }
         }
 
-        pending.Sort((a, b) => obs.Value(a, d).CompareTo(obs.Value(b, d)));
+        if (pending.Count > 1)
+        {
+            pending.Sort((a, b) => obs.Value(a, d).CompareTo(obs.Value(b, d)));
+        }
+
         var next = 0;
         var p = 0;
         foreach (var number in obs.ByValue(d))
