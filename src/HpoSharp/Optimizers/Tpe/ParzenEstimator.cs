@@ -24,8 +24,8 @@ internal sealed class ParzenEstimator
     private double[] _mu = [];
     private double[] _sigma = [];
     private double[] _invSigma = [];
-    private double[][] _probabilities = [];
-    private double[][] _logProbabilitiesByChoice = [];
+    private double[] _own = [];
+    private double[] _other = [];
     private double[] _terms = [];
     private double[] _bounds = [];
     private double[] _sorted = [];
@@ -57,13 +57,8 @@ internal sealed class ParzenEstimator
         ParzenObservations.Grow(ref _mu, dims * k);
         ParzenObservations.Grow(ref _sigma, dims * k);
         ParzenObservations.Grow(ref _invSigma, dims * k);
-        ParzenObservations.Grow(ref _probabilities, dims);
-        ParzenObservations.Grow(ref _logProbabilitiesByChoice, dims);
-        for (var d = 0; d < dims; d++)
-        {
-            _probabilities[d] ??= [];
-            _logProbabilitiesByChoice[d] ??= [];
-        }
+        ParzenObservations.Grow(ref _own, dims);
+        ParzenObservations.Grow(ref _other, dims);
 
         var total = observations.PriorWeight;
         foreach (var w in observations.Weights)
@@ -110,13 +105,13 @@ internal sealed class ParzenEstimator
             {
                 var dimension = _dimensions[d];
                 var u = rng.NextDouble();
+                var at = (d * _kernels) + kernel;
                 if (dimension.Kind == KernelKind.Categorical)
                 {
-                    destination[(i * dims) + d] = PickChoice(_probabilities[d].AsSpan(kernel * dimension.Count, dimension.Count), u);
+                    destination[(i * dims) + d] = PickChoice(d, kernel == _kernels - 1 ? -1 : (int)_mu[at], u);
                     continue;
                 }
 
-                var at = (d * _kernels) + kernel;
                 var mu = _mu[at];
                 var sigma = _sigma[at];
                 var z = mu + (sigma * TruncatedNormal.Sample((dimension.Low - mu) / sigma, (dimension.High - mu) / sigma, u));
@@ -143,11 +138,7 @@ internal sealed class ParzenEstimator
 
             foreach (var d in _categorical)
             {
-                var row = _logProbabilitiesByChoice[d].AsSpan((int)point[d] * _kernels, _kernels);
-                for (var k = 0; k < _kernels; k++)
-                {
-                    terms[k] += row[k];
-                }
+                AddCategorical(d, point[d], terms);
             }
 
             if (_discrete.Count > 0)
@@ -201,18 +192,25 @@ internal sealed class ParzenEstimator
         return max + Math.Log(sum);
     }
 
-    private static int PickChoice(ReadOnlySpan<double> probabilities, double u)
+    /// <summary>
+    /// The choice at quantile <paramref name="u"/> of a categorical kernel: its trial's <paramref name="own"/> choice with
+    /// the kernel's own probability, else one of the others uniformly; the prior kernel (own −1) is uniform.
+    /// </summary>
+    private int PickChoice(int d, int own, double u)
     {
-        for (var c = 0; c < probabilities.Length - 1; c++)
+        var count = _dimensions[d].Count;
+        if (own < 0)
         {
-            u -= probabilities[c];
-            if (u < 0)
-            {
-                return c;
-            }
+            return Math.Min((int)(u * count), count - 1);
         }
 
-        return probabilities.Length - 1;
+        if (u < _own[d] || count == 1)
+        {
+            return own;
+        }
+
+        var other = Math.Min((int)((u - _own[d]) / (1 - _own[d]) * (count - 1)), count - 2);
+        return other < own ? other : other + 1;
     }
 
     private int PickKernel(double u)
@@ -245,6 +243,20 @@ internal sealed class ParzenEstimator
             var t = (z - mu[k]) * inv[k];
             terms[k] -= 0.5 * t * t;
         }
+    }
+
+    /// <summary>Adds each kernel's log probability of choice <paramref name="choice"/> on categorical dimension <paramref name="d"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddCategorical(int d, double choice, Span<double> terms)
+    {
+        var kernelChoices = _mu.AsSpan(d * _kernels, _kernels - 1);
+        var (own, other) = (Math.Log(_own[d]), Math.Log(_other[d]));
+        for (var k = 0; k < kernelChoices.Length; k++)
+        {
+            terms[k] += kernelChoices[k] == choice ? own : other;
+        }
+
+        terms[_kernels - 1] -= Math.Log(_dimensions[d].Count);
     }
 
     /// <summary>
@@ -401,38 +413,20 @@ internal sealed class ParzenEstimator
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// A categorical kernel gives its trial's choice probability own and every other choice probability other: with
+    /// <see cref="TpeOptions.CategoricalSmoothing"/> b, own = 1 − b (Aitchison–Aitken); else Optuna's rule, weight 1 plus
+    /// ε = prior weight / kernels on the trial's choice and ε on every choice, normalised. The prior kernel is uniform.
+    /// </summary>
     private void BuildCategorical(int d, ParzenObservations observations, TpeOptions options)
     {
         var n = observations.Count;
         var choices = _dimensions[d].Count;
-        ParzenObservations.Grow(ref _probabilities[d], _kernels * choices);
-        var table = _probabilities[d];
-        var (own, other) = options.CategoricalSmoothing is { } b
-            ? (1 - b, b / Math.Max(choices - 1, 1))
-            : (1 / (1 + (choices * options.PriorWeight / _kernels)), options.PriorWeight / _kernels / (1 + (choices * options.PriorWeight / _kernels)));
-        if (options.CategoricalSmoothing is null)
-        {
-            own += other;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var row = table.AsSpan(i * choices, choices);
-            row.Fill(other);
-            row[(int)observations.Values[(d * n) + i]] = own;
-        }
-
-        table.AsSpan(n * choices, choices).Fill(1.0 / choices);
-        ParzenObservations.Grow(ref _logProbabilitiesByChoice[d], choices * _kernels);
-        var byChoice = _logProbabilitiesByChoice[d];
-        for (var k = 0; k < _kernels; k++)
-        {
-            for (var c = 0; c < choices; c++)
-            {
-                byChoice[(c * _kernels) + k] = Math.Log(table[(k * choices) + c]);
-            }
-        }
+        var epsilon = options.PriorWeight / _kernels;
+        (_own[d], _other[d]) = choices == 1 ? (1.0, 1.0)
+            : options.CategoricalSmoothing is { } b ? (1 - b, b / (choices - 1))
+            : ((1 + epsilon) / (1 + (choices * epsilon)), epsilon / (1 + (choices * epsilon)));
+        observations.Values.Slice(d * n, n).CopyTo(_mu.AsSpan(d * _kernels, n));
     }
 
     private static int[] SortedOrder(ReadOnlySpan<double> values)

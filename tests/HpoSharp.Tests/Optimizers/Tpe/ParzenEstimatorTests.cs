@@ -41,6 +41,24 @@ public sealed class ParzenEstimatorTests
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.3)]
+    public void CategoricalSamplesFollowTheProbabilities(double? smoothing)
+    {
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5));
+        var estimator = Estimator([dimension], [0, 0, 3, 4, 4, 4], new TpeOptions { CategoricalSmoothing = smoothing });
+        const int draws = 40_000;
+        var samples = new double[draws];
+        estimator.Sample(new RandomStream(2), draws, samples);
+
+        for (var c = 0; c < 5; c++)
+        {
+            var observed = samples.Count(v => v == c) / (double)draws;
+            Assert.InRange(observed, Math.Exp(LogPdf(estimator, [c])) - 0.01, Math.Exp(LogPdf(estimator, [c])) + 0.01);
+        }
+    }
+
     [Fact]
     public void AJointDensityOverAContinuousAndADiscreteDimensionIntegratesToOne()
     {
