@@ -25,10 +25,11 @@ internal sealed class KernelDimension
 {
     private readonly double _halfStep;
 
-    /// <summary>Describes <paramref name="dimension"/>.</summary>
-    public KernelDimension(Dimension dimension)
+    /// <summary>Describes <paramref name="dimension"/>, the dimension numbered <paramref name="index"/> in its search space.</summary>
+    public KernelDimension(Dimension dimension, int index = 0)
     {
         Dimension = dimension;
+        Index = index;
         Kind = dimension.Kind == DimensionKind.Categorical ? KernelKind.Categorical : dimension.IsDiscrete ? KernelKind.Discrete : KernelKind.Continuous;
         _halfStep = 0.5 * dimension.Step;
         (Low, High) = Kind switch
@@ -42,6 +43,9 @@ internal sealed class KernelDimension
 
     /// <summary>The dimension described.</summary>
     public Dimension Dimension { get; }
+
+    /// <summary>Its number in the search space.</summary>
+    public int Index { get; }
 
     /// <summary>How kernels treat it.</summary>
     public KernelKind Kind { get; }

@@ -32,10 +32,11 @@ internal sealed partial class ParzenEstimator
 
     /// <summary>
     /// Fits the estimator to <paramref name="observations"/> over <paramref name="dimensions"/> with the kernels
-    /// <paramref name="options"/> describe, reusing the arrays of the previous fit.
+    /// <paramref name="options"/> describe, reusing the arrays of the previous fit; <paramref name="memo"/>, if given,
+    /// keeps the truncation masses of the observations' trials from one fit to the next.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Fit(KernelDimension[] dimensions, ParzenObservations observations, TpeOptions options)
+    public void Fit(KernelDimension[] dimensions, ParzenObservations observations, TpeOptions options, TruncationMemo? memo = null)
     {
         _dimensions = dimensions;
         var n = observations.Count;
@@ -82,7 +83,7 @@ internal sealed partial class ParzenEstimator
             }
             else
             {
-                BuildNumeric(d, observations, options);
+                BuildNumeric(d, observations, options, memo);
             }
         }
 
@@ -90,16 +91,17 @@ internal sealed partial class ParzenEstimator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildNumeric(int d, ParzenObservations observations, TpeOptions options)
+    private void BuildNumeric(int d, ParzenObservations observations, TpeOptions options, TruncationMemo? memo)
     {
         var dimension = _dimensions[d];
         var n = observations.Count;
         var range = dimension.Range;
         var mu = _mu.AsSpan(d * _kernels, _kernels);
         var sigma = _sigma.AsSpan(d * _kernels, _kernels);
+        var values = observations.Values.Slice(d * n, n);
         for (var i = 0; i < n; i++)
         {
-            mu[i] = dimension.ToKernel(observations.Values[(d * n) + i]);
+            mu[i] = dimension.ToKernel(values[i]);
         }
 
         if (n > 0)
@@ -129,14 +131,15 @@ internal sealed partial class ParzenEstimator
 
             var exponent = options.ClipExponent(_dimensions.Length);
             var min = KernelBandwidth.Minimum(range, _kernels, options.MinBandwidthFactor, exponent);
+            var cellFloor = dimension.Kind == KernelKind.Discrete ? options.DiscreteMinBandwidth : 0;
             for (var r = 0; r < n; r++)
             {
                 var i = order[r];
                 var floor = min;
-                if (dimension.Kind == KernelKind.Discrete && options.DiscreteMinBandwidth > 0)
+                if (cellFloor > 0)
                 {
-                    var (left, right) = dimension.Cell(observations.Values[(d * n) + i]);
-                    floor = Math.Max(floor, options.DiscreteMinBandwidth * (right - left));
+                    var (left, right) = dimension.Cell(values[i]);
+                    floor = Math.Max(floor, cellFloor * (right - left));
                 }
 
                 sigma[i] = Math.Clamp(widths[r], Math.Min(floor, range), range);
@@ -146,11 +149,17 @@ internal sealed partial class ParzenEstimator
         mu[n] = 0.5 * (dimension.Low + dimension.High);
         sigma[n] = range;
         var inv = _invSigma.AsSpan(d * _kernels, _kernels);
+        var constant = dimension.Kind == KernelKind.Continuous ? StandardNormal.LogSqrtTwoPi : 0;
+        var (low, high) = (dimension.Low, dimension.High);
+        var numbers = observations.Numbers;
         for (var k = 0; k < _kernels; k++)
         {
             inv[k] = 1 / sigma[k];
-            var logMass = StandardNormal.LogMass((dimension.Low - mu[k]) * inv[k], (dimension.High - mu[k]) * inv[k]);
-            _base[k] -= dimension.Kind == KernelKind.Continuous ? logMass + StandardNormal.LogSqrtTwoPi : logMass;
+            var (a, b) = ((low - mu[k]) * inv[k], (high - mu[k]) * inv[k]);
+            var logMass = a < -StandardNormal.NegligibleTail && b > StandardNormal.NegligibleTail ? 0
+                : memo is not null && k < n && numbers[k] >= 0 ? memo.LogMass(dimension.Index, numbers[k], sigma[k], a, b)
+                : StandardNormal.LogMass(a, b);
+            _base[k] -= constant + logMass;
         }
     }
 

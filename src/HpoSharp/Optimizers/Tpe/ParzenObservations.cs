@@ -11,6 +11,7 @@ internal sealed class ParzenObservations
     private double[] _values = [];
     private double[] _weights = [];
     private int[] _order = [];
+    private int[] _numbers = [];
 
     /// <summary>The number of observations.</summary>
     public int Count { get; private set; }
@@ -33,6 +34,9 @@ internal sealed class ParzenObservations
     /// <summary>When <see cref="HasOrder"/>, at <c>d * Count + r</c> the index of the r-th smallest observation on dimension d.</summary>
     public Span<int> Order => _order.AsSpan(0, HasOrder ? Count * Dimensions : 0);
 
+    /// <summary>The trial number of each observation (for <see cref="TruncationMemo"/>), or −1 when it has none.</summary>
+    public Span<int> Numbers => _numbers.AsSpan(0, Count);
+
     /// <summary>Makes room for <paramref name="count"/> observations over <paramref name="dimensions"/> dimensions.</summary>
     public void Reset(int count, int dimensions, bool withOrder)
     {
@@ -42,6 +46,8 @@ internal sealed class ParzenObservations
         PriorWeight = 1.0;
         Grow(ref _values, count * dimensions);
         Grow(ref _weights, count);
+        Grow(ref _numbers, count);
+        Numbers.Fill(-1);
         if (withOrder)
         {
             Grow(ref _order, count * dimensions);

@@ -14,7 +14,7 @@ internal static class StandardNormal
     public const double LogSqrtTwoPi = 0.91893853320467274178;
 
     /// <summary>Beyond this many standard deviations a tail holds less than 1e-17 and leaves log(1 − tails) unchanged in double precision.</summary>
-    private const double NegligibleTail = 8.5;
+    public const double NegligibleTail = 8.5;
 
     private const double InvSqrtPi = 0.56418958354775628695;
     private const double InvSqrtTwo = 0.70710678118654752440;

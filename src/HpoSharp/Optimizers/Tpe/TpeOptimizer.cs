@@ -23,6 +23,7 @@ public sealed class TpeOptimizer : BaseHPOptimizer
     private readonly TpeSplit _split;
     private readonly ParzenEstimator _good = new();
     private readonly ParzenEstimator _bad = new();
+    private readonly TruncationMemo _memo;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="space">The search space.</param>
@@ -32,11 +33,12 @@ public sealed class TpeOptimizer : BaseHPOptimizer
     {
         Options = options ?? new();
         Options.Validate();
-        var dimensions = space.Dimensions.Select(d => new KernelDimension(d)).ToArray();
+        var dimensions = space.Dimensions.Select((d, i) => new KernelDimension(d, i)).ToArray();
         _groups = DimensionGroups.Of(space, Options.Multivariate);
         _groupDimensions = [.. _groups.Select(g => g.Select(d => dimensions[d]).ToArray())];
         _observations = new TpeObservations(dimensions);
         _split = new TpeSplit(_observations, Options);
+        _memo = new TruncationMemo(dimensions.Length);
     }
 
     /// <summary>The options in use.</summary>
@@ -79,8 +81,8 @@ public sealed class TpeOptimizer : BaseHPOptimizer
         }
 
         var dimensions = _groupDimensions[g];
-        _good.Fit(dimensions, goodSide, Options);
-        _bad.Fit(dimensions, badSide, Options);
+        _good.Fit(dimensions, goodSide, Options, _memo);
+        _bad.Fit(dimensions, badSide, Options, _memo);
         var count = Options.Candidates;
         var candidates = new double[count * group.Length];
         _good.Sample(Rng, count, candidates);

@@ -97,6 +97,7 @@ internal sealed class TpeSplit
         {
             if (_side[number] == side)
             {
+                result.Numbers[slot] = number;
                 _slot[number] = slot++;
             }
         }
@@ -105,6 +106,7 @@ internal sealed class TpeSplit
         {
             if (_side[number] == side)
             {
+                result.Numbers[slot] = number;
                 _slot[number] = slot++;
             }
         }

@@ -119,6 +119,42 @@ public sealed class ParzenEstimatorTests
         Assert.Equal(drawsB, drawsA);
     }
 
+    [Fact]
+    public void TheTruncationMemoChangesNoDensity()
+    {
+        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", 0, 1), 0), new(HpoSharp.Space.Dimension.Integer("n", 1, 9), 1)];
+        // Trial i keeps its values whatever the number of observations, as trials do; bandwidths change with the count.
+        ParzenObservations Observations(int count)
+        {
+            var observations = new ParzenObservations();
+            observations.Reset(count, 2, withOrder: false);
+            for (var i = 0; i < count; i++)
+            {
+                observations.Values[i] = (i * 0.6180339887) % 1.0;
+                observations.Values[count + i] = 1 + (i % 9);
+                observations.Weights[i] = 1;
+                observations.Numbers[i] = i;
+            }
+
+            return observations;
+        }
+
+        var options = new TpeOptions();
+        var memo = new TruncationMemo(2);
+        var memoised = new ParzenEstimator();
+        var plain = new ParzenEstimator();
+        double[] points = [0.01, 1, 0.5, 5, 0.97, 9];
+        foreach (var count in new[] { 30, 31, 12, 31 })
+        {
+            memoised.Fit(dimensions, Observations(count), options, memo);
+            plain.Fit(dimensions, Observations(count), options);
+            var (a, b) = (new double[3], new double[3]);
+            memoised.LogPdf(points, 3, a);
+            plain.LogPdf(points, 3, b);
+            Assert.Equal(b, a);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(NumericDimensions))]
     public void SamplesFollowTheDensity(string kind, TpeBandwidth rule)
