@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.CmaEs;
+using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Space;
 
 namespace HpoSharp;
@@ -20,6 +22,8 @@ public static class HpoRegistry
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
         Register<TpeOptions>("tpe", (space, options) => new TpeOptimizer(space, options));
         Register<AnnealOptions>("anneal", (space, options) => new AnnealOptimizer(space, options));
+        Register<CmaEsOptions>("cmaes", (space, options) => new CmaEsOptimizer(space, options));
+        Register<MoCmaEsOptions>("mocmaes", (space, options) => new MoCmaEsOptimizer(space, options));
     }
 
     /// <summary>The registered names, sorted.</summary>
