@@ -20,6 +20,8 @@ public static class HpoRegistry
         Register<RandomOptions>("random", (space, options) => new RandomOptimizer(space, options));
         Register<GridOptions>("grid", (space, options) => new GridOptimizer(space, options));
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
+        Register<TpeOptions>("tpe", (space, options) => new TpeOptimizer(space, options));
+        Register<AnnealOptions>("anneal", (space, options) => new AnnealOptimizer(space, options));
         Register<CmaEsOptions>("cmaes", (space, options) => new CmaEsOptimizer(space, options));
         Register<MoCmaEsOptions>("mocmaes", (space, options) => new MoCmaEsOptimizer(space, options));
     }
