@@ -18,6 +18,7 @@ public static class HpoRegistry
         Register<RandomOptions>("random", (space, options) => new RandomOptimizer(space, options));
         Register<GridOptions>("grid", (space, options) => new GridOptimizer(space, options));
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
+        Register<BayesOptions>("bayes", (space, options) => new BayesOptimizer(space, options));
     }
 
     /// <summary>The registered names, sorted.</summary>
