@@ -16,16 +16,16 @@ public abstract partial class BaseHPOptimizer
     /// <param name="dataset">Passed to the objective.</param>
     /// <param name="options">How the study runs; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the study; the result so far is still returned.</param>
-    public virtual StudyResult Optimize(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var objective = Objective ?? throw new InvalidOperationException($"{GetType().Name} has no objective: build it with one, set Objective, or call Study.Optimize(objective).");
-        return new Study(this, options).Optimize(objective, dataset, cancellationToken);
-    }
+    public virtual StudyResult Optimize(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
+        new Study(this, options).Optimize(ObjectiveFor(dataset), dataset, cancellationToken);
 
-    /// <summary>The asynchronous form of <see cref="Optimize"/>.</summary>
-    public virtual Task<StudyResult> OptimizeAsync(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>The asynchronous form of <see cref="Optimize(object?, StudyOptions?, CancellationToken)"/>.</summary>
+    public virtual Task<StudyResult> OptimizeAsync(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
+        new Study(this, options).OptimizeAsync(ObjectiveFor(dataset), dataset, cancellationToken);
+
+    private Objective ObjectiveFor(object? dataset) => dataset switch
     {
-        var objective = Objective ?? throw new InvalidOperationException($"{GetType().Name} has no objective: build it with one, set Objective, or call Study.OptimizeAsync(objective).");
-        return new Study(this, options).OptimizeAsync(objective, dataset, cancellationToken);
-    }
+        Execution.Objective or Delegate => throw new ArgumentException("The first argument of Optimize is the dataset; give the objective to HpoRegistry.Build, set Objective, or call Study.Optimize(objective).", nameof(dataset)),
+        _ => Objective ?? throw new InvalidOperationException($"{GetType().Name} has no objective: build it with one, set Objective, or call Study.Optimize(objective)."),
+    };
 }

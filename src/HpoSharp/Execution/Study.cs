@@ -26,6 +26,7 @@ public sealed partial class Study
     private readonly List<bool> _evaluationCounted = [];
     private readonly Dictionary<int, TrialContext> _contexts = [];
     private readonly Dictionary<int, object> _artifacts = [];
+    private readonly List<Trial> _unreported = [];
     private readonly TrialHistory _history;
     private long _version = -1;
     private int _evaluations;
@@ -47,6 +48,7 @@ public sealed partial class Study
         lock (_gate)
         {
             Synchronize();
+            _unreported.Clear();
         }
     }
 
@@ -327,7 +329,9 @@ public sealed partial class Study
         List<Trial> finished;
         lock (_gate)
         {
-            finished = Synchronize();
+            Synchronize();
+            finished = [.. _unreported];
+            _unreported.Clear();
             foreach (var trial in finished)
             {
                 if (_contexts.Remove(trial.Number, out var context) && context.TakeArtifact() is { } artifact)
@@ -379,11 +383,11 @@ public sealed partial class Study
     }
 
     /// <summary>
-    /// Brings the local history up to date with the store under the gate, counts evaluations, and notifies the optimizer
+    /// Brings the local history up to date with the store under the gate, counts evaluations, notifies the optimizer
     /// of newly finished trials in completion order (by finish time, then number, so that a fresh study replaying a
-    /// stored history sees the same order). Returns those trials.
+    /// stored history sees the same order), and queues them for <see cref="AfterFinish"/> to report.
     /// </summary>
-    private List<Trial> Synchronize()
+    private void Synchronize()
     {
         var changes = _store.GetChanges(_version);
         _version = changes.Version;
@@ -424,7 +428,7 @@ public sealed partial class Study
             _optimizer.Notify(trial);
         }
 
-        return finished;
+        _unreported.AddRange(finished);
     }
 
     private string? ValueFault(double[] values)

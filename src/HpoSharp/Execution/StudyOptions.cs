@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HpoSharp.Execution;
 
 /// <summary>How a study runs. Every setting has a default; <see cref="Validate"/> names the first one out of range.</summary>
-public sealed class StudyOptions
+public sealed record StudyOptions
 {
     /// <summary>
     /// The study's total budget of evaluations (trials the study ran, in any final state; trials added with
@@ -32,7 +32,8 @@ public sealed class StudyOptions
 
     /// <summary>
     /// A process-wide soft cap in bytes, read from <see cref="MemoryProbe"/> every <see cref="MemoryPollInterval"/>:
-    /// above it no new trial starts and running trials are cancelled; the study goes on when memory falls back. Null for none.
+    /// above it no new trial starts and running trials are cancelled; the study goes on when memory falls back. If memory
+    /// is still above the cap three polls later, the study stops with <see cref="StopReason.MemoryLimit"/>. Null for none.
     /// </summary>
     public long? MemoryLimit { get; init; }
 
@@ -88,11 +89,6 @@ public sealed class StudyOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 
-    private static void Require(bool condition, string setting, object? value, string expected)
-    {
-        if (!condition)
-        {
-            throw new ArgumentOutOfRangeException(setting, value, $"StudyOptions.{setting} is {value?.ToString() ?? "null"}; expected {expected}.");
-        }
-    }
+    private static void Require(bool condition, string setting, object? value, string expected) =>
+        OptimizerOptions.Require(nameof(StudyOptions), condition, setting, value, expected);
 }

@@ -8,7 +8,8 @@ namespace HpoSharp.Execution;
 /// </summary>
 internal sealed class StudyRun : IDisposable
 {
-    private const int MemoryStrikesBeforeStop = 3;
+    /// <summary>How many more polls above the cap, after the first one cancelled the running trials, end the study.</summary>
+    private const int MemoryPollsBeforeStop = 3;
 
     private readonly Lock _gate = new();
     private readonly StudyOptions _options;
@@ -164,7 +165,7 @@ internal sealed class StudyRun : IDisposable
         }
 
         List<Action<TrialState, string>> toCancel;
-        bool idle;
+        int strikes;
         lock (_gate)
         {
             if (_memoryOk.Task.IsCompleted && _reason == StopReason.None)
@@ -173,8 +174,7 @@ internal sealed class StudyRun : IDisposable
             }
 
             toCancel = [.. _running.Values];
-            idle = toCancel.Count == 0;
-            _memoryStrikes = idle ? _memoryStrikes + 1 : 0;
+            strikes = ++_memoryStrikes;
         }
 
         var message = $"The memory limit of {limit} bytes was exceeded ({used} bytes in use).";
@@ -183,13 +183,14 @@ internal sealed class StudyRun : IDisposable
             cancel(TrialState.Cancelled, message);
         }
 
-        if (idle)
+        if (strikes > 1)
         {
             GC.Collect();
-            if (_memoryStrikes >= MemoryStrikesBeforeStop)
-            {
-                Stop(StopReason.MemoryLimit, message, cancelRunning: true);
-            }
+        }
+
+        if (strikes > MemoryPollsBeforeStop)
+        {
+            Stop(StopReason.MemoryLimit, message, cancelRunning: true);
         }
     }
 }

@@ -9,11 +9,14 @@ public abstract class OptimizerOptions
     }
 
     /// <summary>Throws unless <paramref name="condition"/> holds, naming the setting, its value and what was expected.</summary>
-    protected void Require(bool condition, string setting, object value, string expected)
+    protected void Require(bool condition, string setting, object? value, string expected) => Require(GetType().Name, condition, setting, value, expected);
+
+    /// <summary>Throws unless <paramref name="condition"/> holds, naming <paramref name="owner"/>'s setting, its value and what was expected.</summary>
+    internal static void Require(string owner, bool condition, string setting, object? value, string expected)
     {
         if (!condition)
         {
-            throw new ArgumentOutOfRangeException(setting, value, $"{GetType().Name}.{setting} is {value}; expected {expected}.");
+            throw new ArgumentOutOfRangeException(setting, value, $"{owner}.{setting} is {value?.ToString() ?? "null"}; expected {expected}.");
         }
     }
 }

@@ -110,6 +110,11 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         for (var d = 0; d < _dimensions.Length; d++)
         {
             var active = IsActive(d, encoded);
+            if (active && double.IsNaN(encoded[d]))
+            {
+                throw new ArgumentException($"Dimension '{_dimensions[d].Name}' is active here but has no value.", nameof(encoded));
+            }
+
             if (active && !_dimensions[d].IsValid(encoded[d]))
             {
                 throw new ArgumentException($"Dimension '{_dimensions[d].Name}' has value {encoded[d]}, which is not an allowed value of {_dimensions[d]}.", nameof(encoded));

@@ -8,6 +8,12 @@ public static class Pareto
     {
         ArgumentNullException.ThrowIfNull(history);
         var complete = history.Completed.ToArray();
+        if (!history.IsMultiObjective)
+        {
+            var best = complete.Length == 0 ? double.NaN : complete.Max(t => history.Perf(t));
+            return [.. complete.Where(t => history.Perf(t) == best)];
+        }
+
         var perfs = complete.Select(t => Enumerable.Range(0, history.Directions.Count).Select(i => history.Perf(t, i)).ToArray()).ToArray();
         return [.. complete.Where((_, i) => !perfs.Where((_, j) => j != i).Any(other => Dominates(other, perfs[i])))];
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;
@@ -80,20 +81,23 @@ public sealed class GridPoints
     {
         ArgumentNullException.ThrowIfNull(dimension);
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
-        if (dimension.IsDiscrete && dimension.Cardinality <= points)
+        if (dimension.Kind == DimensionKind.Categorical || (dimension.IsDiscrete && dimension.Cardinality <= points))
         {
-            return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => dimension.Low + (i * dimension.Step))];
+            return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => Round(dimension.Low + (i * dimension.Step)))];
         }
 
         if (points == 1)
         {
-            return [dimension.Snap(dimension.Unwarp((dimension.WarpedLow + dimension.WarpedHigh) / 2))];
+            return [dimension.Snap(Round(dimension.Unwarp((dimension.WarpedLow + dimension.WarpedHigh) / 2)))];
         }
 
         return [.. Enumerable.Range(0, points)
-            .Select(i => i == points - 1 ? dimension.High : dimension.Snap(dimension.Unwarp(dimension.WarpedLow + (i * (dimension.WarpedHigh - dimension.WarpedLow) / (points - 1)))))
+            .Select(i => dimension.Snap(Round(dimension.Unwarp(dimension.WarpedLow + (i * (dimension.WarpedHigh - dimension.WarpedLow) / (points - 1))))))
             .Distinct()];
     }
+
+    /// <summary>Rounds to 15 significant digits, so that grid values are the numbers a user would type (0.1, not 0.09999999999999999).</summary>
+    private static double Round(double value) => double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private void EnumerateBlocks(double[] prefix, int dimension, bool[] controlling)
     {

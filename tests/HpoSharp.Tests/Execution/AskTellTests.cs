@@ -1,0 +1,107 @@
+using HpoSharp.Execution;
+using HpoSharp.Space;
+using HpoSharp.Tests.Optimizers;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Execution;
+
+public sealed class AskTellTests
+{
+    private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd")];
+
+    [Fact]
+    public void AskAndTellDriveTheSameHooksAndHistoryAsOptimize()
+    {
+        var optimizer = new CustomOptimizer(Space());
+        var study = new Study(optimizer, new StudyOptions { Seed = 3, Direction = Direction.Maximize });
+        for (var i = 0; i < 6; i++)
+        {
+            var trial = study.Ask(worker: i % 2);
+            study.Tell(trial.Number, trial.HyperParameters.GetDouble("x"));
+        }
+
+        Assert.Equal(1, optimizer.SetUpCalls);
+        Assert.Equal(Enumerable.Range(0, 6), optimizer.Updates.Select(u => u.Number));
+        Assert.Equal([0, 1, 0, 1, 0, 1], optimizer.Updates.Select(u => u.Pid));
+        Assert.Equal(study.Trials.Select(t => t.Value), optimizer.Updates.Select(u => u.Perf));
+        Assert.Equal(study.Trials.Max(t => t.Value), study.GetResult().BestValue);
+        Assert.Equal(StopReason.None, study.GetResult().StopReason);
+    }
+
+    [Fact]
+    public void PerfIsHigherIsBetterWhenMinimising()
+    {
+        var optimizer = new CustomOptimizer(Space());
+        var study = new Study(optimizer, new StudyOptions { Seed = 3 });
+        var trial = study.Ask();
+        study.Tell(trial.Number, 2.5);
+        Assert.Equal(-2.5, Assert.Single(optimizer.Updates).Perf);
+    }
+
+    [Fact]
+    public void TellingTwiceOrTellingAnUnknownTrialIsRefused()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var trial = study.Ask();
+        study.Tell(trial.Number, 1.0);
+        Assert.Contains("Trial 0 is already finished (Complete)", Assert.Throws<InvalidOperationException>(() => study.Tell(trial.Number, 2.0)).Message);
+        Assert.Contains("There is no trial 7", Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(7, 2.0)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(trial.Number, TrialState.Complete));
+    }
+
+    [Fact]
+    public void TellingNaNOrTheWrongNumberOfValuesFailsTheTrial()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        study.Tell(study.Ask().Number, double.NaN);
+        study.Tell(study.Ask().Number, [1.0, 2.0]);
+        study.Tell(study.Ask().Number, TrialState.Pruned, "pruned by hand");
+        Assert.Equal(
+            [
+                (TrialState.Failed, "The objective returned NaN; a value must be finite."),
+                (TrialState.Failed, "The objective returned 2 value(s); the study has 1 objective(s)."),
+                (TrialState.Pruned, "pruned by hand"),
+            ],
+            study.Trials.Select(t => (t.State, t.Error)));
+    }
+
+    [Fact]
+    public void EnqueuedConfigurationsComeFirstAndExactlyAsGiven()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var number = study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.25, ["opti"] = "sgd" });
+        Assert.Equal(TrialState.Waiting, study.Trials[number].State);
+        var trial = study.Ask(worker: 3);
+        Assert.Equal(number, trial.Number);
+        Assert.Equal("x=0.25, opti=sgd", trial.HyperParameters.ToString());
+        Assert.Equal((TrialState.Running, TrialOrigin.Enqueued, 3), (study.Trials[number].State, study.Trials[number].Origin, study.Trials[number].Worker));
+        Assert.Equal(TrialOrigin.Suggested, study.Ask().HyperParameters is not null ? study.Trials[^1].Origin : default);
+        Assert.Throws<ArgumentException>(() => study.Enqueue(new Dictionary<string, object?> { ["x"] = 5.0, ["opti"] = "sgd" }));
+    }
+
+    [Fact]
+    public void WarmStartTrialsTeachTheOptimizerButDoNotSpendTheBudget()
+    {
+        var optimizer = new CustomOptimizer(Space());
+        var study = new Study(optimizer, new StudyOptions { Seed = 1, MaxEvaluations = 5 });
+        var added = study.AddTrial(new Dictionary<string, object?> { ["x"] = 0.0, ["opti"] = "adam" }, -10);
+        Assert.Equal((TrialState.Complete, TrialOrigin.Added), (added.State, added.Origin));
+        Assert.Equal(-10, Assert.Single(optimizer.Updates).Perf * -1);
+
+        var result = study.Optimize((hps, _) => hps.GetDouble("x"));
+        Assert.Equal(6, result.Trials.Count);
+        Assert.Equal(-10, result.BestValue);
+        Assert.Equal("x=0, opti=adam", result.BestHp!.ToString());
+        Assert.Throws<ArgumentException>(() => study.AddTrial(new Dictionary<string, object?> { ["x"] = 0.0, ["opti"] = "adam" }, double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void AnExhaustedOptimizerRefusesToAsk()
+    {
+        var study = new Study(HpoRegistry.Build("grid", [new ChoiceHP("c", "a", "b")]), new StudyOptions { Seed = 1 });
+        study.Ask();
+        study.Ask();
+        Assert.False(study.TryAsk(out _));
+        Assert.Contains("exhausted", Assert.Throws<InvalidOperationException>(() => study.Ask()).Message);
+    }
+}

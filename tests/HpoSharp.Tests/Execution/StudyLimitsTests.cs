@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using HpoSharp.Execution;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HpoSharp.Tests.Execution;
+
+/// <summary>Parallel workers and the time and memory limits, driven by an injected clock so that nothing waits for real.</summary>
+public sealed class StudyLimitsTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _time = new();
+    private readonly SemaphoreSlim _started = new(0);
+
+    [Fact]
+    public void WorkersRunTrialsAtTheSameTime()
+    {
+        using var barrier = new Barrier(4);
+        var result = new Study(Build(), new StudyOptions { MaxParallelism = 4, MaxEvaluations = 8, Seed = 1 }).Optimize(
+            Objective.Create(_ => barrier.SignalAndWait(Wait) ? 1.0 : throw new TimeoutException("the other workers never arrived")));
+
+        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+        foreach (var round in result.Trials.Chunk(4))
+        {
+            Assert.True(round.Max(t => t.Started) < round.Min(t => t.Finished), "the four trials of a round must overlap");
+        }
+
+        Assert.Equal([0, 1, 2, 3], result.Trials.Select(t => t.Worker).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task ATrialPastItsDeadlineIsTimedOutAndWhenAllAreTheStudyFails()
+    {
+        var study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 2));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            c.CancellationToken.ThrowIfCancellationRequested();
+            return 1.0;
+        }));
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True(await _started.WaitAsync(Wait));
+            _time.Advance(TimeSpan.FromSeconds(9));
+            Assert.Equal(TrialState.Running, study.Trials[i].State);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var error = await Assert.ThrowsAsync<StudyFailedException>(() => run.WaitAsync(Wait));
+        Assert.Equal(2, error.Failures.Count);
+        Assert.All(error.Failures, t =>
+        {
+            Assert.Equal(TrialState.TimedOut, t.State);
+            Assert.Equal("The trial's time limit of 00:00:10 was reached.", t.Error);
+        });
+        Assert.Contains("Every trial failed", error.Message);
+    }
+
+    [Fact]
+    public async Task ALateResultIsKeptAndTheWorkerFreesOnlyWhenTheObjectiveReturns()
+    {
+        using var release = new ManualResetEventSlim();
+        var study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(5), evaluations: 2));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            return c.Number == 0 && release.Wait(Wait) ? 42.0 : 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TrialState.TimedOut, study.Trials[0].State);
+        Assert.False(await _started.WaitAsync(TimeSpan.FromMilliseconds(100)), "no trial may start while the timed-out objective holds the worker");
+        release.Set();
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(ImmutableArray.Create(42.0), result.Trials[0].Attributes[Study.LateValuesAttribute]);
+        Assert.Equal(TrialState.TimedOut, result.Trials[0].State);
+        Assert.Equal(TrialState.Complete, result.Trials[1].State);
+        Assert.Equal(1, result.BestValue);
+    }
+
+    [Fact]
+    public async Task TheStudyDeadlineCancelsRunningTrialsAndStopsIssuingNewOnes()
+    {
+        var study = new Study(Build(), Options(studyTimeLimit: TimeSpan.FromMinutes(1), evaluations: null, workers: 2));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(StopReason.TimeLimit, result.StopReason);
+        Assert.Equal(2, result.Trials.Count);
+        Assert.All(result.Trials, t => Assert.Equal((TrialState.Cancelled, "The study's time limit of 00:01:00 was reached."), (t.State, t.Error)));
+    }
+
+    [Fact]
+    public async Task AboveTheMemoryCapTrialsAreCancelledAndNoneStartsUntilMemoryFalls()
+    {
+        long memory = 100;
+        var study = new Study(Build(), Options(evaluations: 3) with { MemoryLimit = 1000, MemoryProbe = () => Interlocked.Read(ref memory) });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            if (c.Number == 0)
+            {
+                c.CancellationToken.WaitHandle.WaitOne(Wait);
+            }
+
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TrialState.Running, study.Trials[0].State);
+        Interlocked.Exchange(ref memory, 5000);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal((TrialState.Cancelled, "The memory limit of 1000 bytes was exceeded (5000 bytes in use)."), (study.Trials[0].State, study.Trials[0].Error));
+        Assert.False(await _started.WaitAsync(TimeSpan.FromMilliseconds(100)), "no trial may start above the cap");
+        Interlocked.Exchange(ref memory, 200);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal([TrialState.Cancelled, TrialState.Complete, TrialState.Complete], result.Trials.Select(t => t.State));
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+    }
+
+    [Fact]
+    public async Task MemoryThatStaysAboveTheCapWithNothingRunningStopsTheStudy()
+    {
+        var study = new Study(Build(), Options(evaluations: 3) with { MemoryLimit = 1000, MemoryProbe = () => 5000 });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        for (var i = 0; i < 4; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var result = await run.WaitAsync(Wait);
+        Assert.Equal(StopReason.MemoryLimit, result.StopReason);
+        Assert.Equal(TrialState.Cancelled, Assert.Single(result.Trials).State);
+    }
+
+    [Fact]
+    public async Task CancellingTheStudyCancelsRunningTrialsAndReturnsTheResultSoFar()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var study = new Study(Build(), Options(evaluations: 10));
+        var run = study.OptimizeAsync(
+            Objective.Create(c =>
+            {
+                if (c.Number == 2)
+                {
+                    _started.Release();
+                    c.CancellationToken.WaitHandle.WaitOne(Wait);
+                }
+
+                return c.Number;
+            }),
+            cancellationToken: cancellation.Token);
+        Assert.True(await _started.WaitAsync(Wait));
+        await cancellation.CancelAsync();
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(StopReason.Cancelled, result.StopReason);
+        Assert.Equal([TrialState.Complete, TrialState.Complete, TrialState.Cancelled], result.Trials.Select(t => t.State));
+        Assert.Equal("The study was cancelled.", result.Trials[2].Error);
+        Assert.Equal(0, result.BestValue);
+    }
+
+    [Fact]
+    public async Task AsynchronousObjectivesRunInParallelToo()
+    {
+        var running = 0;
+        var most = 0;
+        var result = await new Study(Build(), new StudyOptions { MaxParallelism = 3, MaxEvaluations = 9, Seed = 1 })
+            .OptimizeAsync(async c =>
+            {
+                var now = Interlocked.Increment(ref running);
+                InterlockedMax(ref most, now);
+                await Task.Delay(20, c.CancellationToken);
+                Interlocked.Decrement(ref running);
+                return c.HyperParameters.GetDouble("x");
+            });
+
+        Assert.Equal(9, result.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.True(most > 1, "asynchronous trials must overlap");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static HpoSharp.Optimizers.BaseHPOptimizer Build() => HpoRegistry.Build("random", [new RangeHP("x", 0, 1)]);
+
+    private StudyOptions Options(TimeSpan? trialTimeLimit = null, TimeSpan? studyTimeLimit = null, int? evaluations = 5, int workers = 1) => new()
+    {
+        TimeProvider = _time,
+        TrialTimeLimit = trialTimeLimit,
+        TimeLimit = studyTimeLimit,
+        MaxEvaluations = evaluations,
+        MaxParallelism = workers,
+        Seed = 1,
+    };
+}

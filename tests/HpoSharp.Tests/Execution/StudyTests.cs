@@ -1,0 +1,270 @@
+using System.Text.Json;
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+using HpoSharp.Tests.Optimizers;
+using HpoSharp.Trials;
+using Microsoft.Extensions.Logging;
+
+namespace HpoSharp.Tests.Execution;
+
+public sealed class StudyTests
+{
+    private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
+
+    [Fact]
+    public void AFailingObjectiveFailsItsTrialNotTheStudy()
+    {
+        var result = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetString("opti") == "sgd" ? throw new ArithmeticException("diverged") : hps.GetDouble("x"))
+            .Optimize(options: new StudyOptions { Seed = 2, MaxEvaluations = 20 });
+
+        var failed = result.Trials.Where(t => t.State == TrialState.Failed).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, t => Assert.Equal("ArithmeticException: diverged", t.Error));
+        Assert.Equal(20, result.Trials.Count);
+        Assert.Equal("adam", result.BestHp!.GetString("opti"));
+    }
+
+    [Fact]
+    public void NonFiniteValuesFailTheirTrials()
+    {
+        var result = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x") switch
+        {
+            > 0.5 => double.NaN,
+            < -0.5 => double.NegativeInfinity,
+            var x => x,
+        }).Optimize(options: new StudyOptions { Seed = 2, MaxEvaluations = 30 });
+
+        Assert.All(result.Trials.Where(t => Math.Abs(result.HyperParametersOf(t).GetDouble("x")) > 0.5), t => Assert.Equal(TrialState.Failed, t.State));
+        Assert.Contains(result.Trials, t => t.Error == "The objective returned NaN; a value must be finite.");
+        Assert.Contains(result.Trials, t => t.Error == "The objective returned -Infinity; a value must be finite.");
+        Assert.InRange(result.BestValue, -0.5, 0.5);
+    }
+
+    [Fact]
+    public void WhenEveryTrialFailsOptimizeThrowsWithTheFirstFailures()
+    {
+        var optimizer = HpoRegistry.Build("random", Space(), Objective.Create(c => c.Number < 0 ? 0.0 : throw new InvalidOperationException($"broken {c.Number}")));
+        var error = Assert.Throws<StudyFailedException>(() => optimizer.Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 8 }));
+        Assert.Equal([0, 1, 2, 3, 4], error.Failures.Select(t => t.Number));
+        Assert.Contains("trial 0 (Failed): InvalidOperationException: broken 0", error.Message);
+    }
+
+    [Fact]
+    public void ACallbackSeesEveryTrialAndCanStopTheStudy()
+    {
+        var seen = new List<int>();
+        var result = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 50,
+            OnTrialFinished = (study, trial) =>
+            {
+                seen.Add(trial.Number);
+                if (trial.Number == 4)
+                {
+                    study.Stop();
+                }
+            },
+        });
+
+        Assert.Equal(StopReason.Stopped, result.StopReason);
+        Assert.Equal([0, 1, 2, 3, 4], seen);
+        Assert.Equal(5, result.Trials.Count);
+    }
+
+    [Fact]
+    public void WithManyWorkersTheCallbackSeesEveryTrialExactlyOnce()
+    {
+        var seen = new List<int>();
+        var result = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 300,
+            MaxParallelism = 4,
+            OnTrialFinished = (_, trial) => seen.Add(trial.Number),
+        });
+
+        Assert.Equal(300, result.Trials.Count);
+        Assert.Equal(Enumerable.Range(0, 300), seen.Order());
+    }
+
+    [Fact]
+    public void TheBudgetCountsEveryEvaluationOfAResumedStudy()
+    {
+        var store = new InMemoryTrialStore();
+        var first = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 5, Store = store });
+        Assert.Equal(StopReason.BudgetReached, first.StopReason);
+        var resumed = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 8, Store = store });
+        Assert.Equal(Enumerable.Range(0, 8), resumed.Trials.Select(t => t.Number));
+        Assert.Equal(first.Trials.Select(t => t.Params.ToArray()), resumed.Trials.Take(5).Select(t => t.Params.ToArray()));
+    }
+
+    [Fact]
+    public void OnlyTheBestTrialsArtifactIsKeptTheOthersAreDisposed()
+    {
+        var models = new List<Model>();
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
+        {
+            var model = new Model(c.HyperParameters.GetDouble("x"));
+            lock (models)
+            {
+                models.Add(model);
+            }
+
+            c.Artifact = model;
+            return model.Loss;
+        })).Optimize(options: new StudyOptions { Seed = 5, MaxEvaluations = 30, MaxParallelism = 3 });
+
+        var best = Assert.IsType<Model>(result.BestArtifact);
+        Assert.Equal(result.BestValue, best.Loss);
+        Assert.False(best.Disposed);
+        Assert.All(models.Where(m => m != best), m => Assert.True(m.Disposed));
+    }
+
+    [Fact]
+    public void ACustomOptimizerRegisteredByNameRunsWithFourWorkers()
+    {
+        CustomOptimizer.Register();
+        var optimizer = (CustomOptimizer)HpoRegistry.Build("CUSTOM-PERTURB", Space(), (hps, _) =>
+        {
+            Thread.Sleep(1);
+            return Math.Abs(hps.GetDouble("x") - 0.3);
+        });
+        var result = optimizer.Optimize(options: new StudyOptions { Seed = 8, MaxEvaluations = 40, MaxParallelism = 4 });
+
+        Assert.Equal(40, result.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.Equal(1, optimizer.SetUpCalls);
+        Assert.Equal(Enumerable.Range(0, 40), optimizer.Updates.Select(u => u.Number).Order());
+        Assert.All(optimizer.Updates, u => Assert.Equal(-result.Trials[u.Number].Value, u.Perf));
+        Assert.All(result.Trials, t => Assert.InRange(t.Worker, 0, 3));
+        Assert.True(result.BestValue < 0.1);
+    }
+
+    [Fact]
+    public void TheRegistryNamesWhatItKnowsAndChecksOptionTypes()
+    {
+        var unknown = Assert.Throws<ArgumentException>(() => HpoRegistry.Build("hyperband", Space()));
+        Assert.Contains("Unknown optimizer 'hyperband'. Known optimizers: ", unknown.Message);
+        Assert.Contains("grid, ", unknown.Message);
+        Assert.Contains("quasi, random", unknown.Message);
+        Assert.IsType<GridOptimizer>(HpoRegistry.Build("GRID", Space()));
+        Assert.Contains("Optimizer 'quasi' takes QuasiOptions, not GridOptions", Assert.Throws<ArgumentException>(() => HpoRegistry.Build("quasi", Space(), options: new GridOptions())).Message);
+        Assert.Contains("has no objective", Assert.Throws<InvalidOperationException>(() => HpoRegistry.Build("random", Space()).Optimize()).Message);
+        Assert.Contains("The first argument of Optimize is the dataset", Assert.Throws<ArgumentException>(() => HpoRegistry.Build("random", Space()).Optimize(Objective.Create((_, _) => 1.0))).Message);
+    }
+
+    [Fact]
+    public void TheObjectiveReceivesTheDatasetReportsAndAttributes()
+    {
+        var pruner = new ThresholdPruner(2.5);
+        var result = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 4, MaxEvaluations = 10, Pruner = pruner }).Optimize(
+            Objective.Create(c =>
+            {
+                var data = c.GetDataset<int[]>();
+                c.SetAttribute("rows", data.Length);
+                for (var step = 0; step < 3; step++)
+                {
+                    c.Report(step, c.HyperParameters.GetDouble("x") + step);
+                    if (c.ShouldPrune())
+                    {
+                        throw c.Prune();
+                    }
+                }
+
+                return c.HyperParameters.GetDouble("x");
+            }),
+            dataset: new[] { 1, 2, 3 });
+
+        Assert.All(result.Trials, t => Assert.Equal(3L, t.Attributes["rows"]));
+        Assert.All(result.Trials.Where(t => t.State == TrialState.Pruned), t => Assert.True(t.IntermediateValues.Values.Last() > 2.5));
+        Assert.All(result.Trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal([0, 1, 2], t.IntermediateValues.Keys));
+        Assert.Contains(result.Trials, t => t.State == TrialState.Pruned);
+        Assert.Contains(result.Trials, t => t.State == TrialState.Complete);
+    }
+
+    [Fact]
+    public void TrialsExportToCsvAndJsonWithTypedParameters()
+    {
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
+        {
+            c.SetAttribute("note", "a, \"quoted\" note");
+            return c.HyperParameters.GetDouble("x");
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3 });
+
+        var csv = result.ToCsv().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("number,state,origin,worker,started,finished,duration_seconds,value,x,opti,epochs,error,attr:note", csv[0]);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("0,Complete,Suggested,0,", csv[1]);
+        Assert.EndsWith(",3,,\"a, \"\"quoted\"\" note\"", csv[1]);
+
+        using var json = JsonDocument.Parse(result.ToJson());
+        var first = json.RootElement[0];
+        Assert.Equal(result.Trials[0].Value, first.GetProperty("values")[0].GetDouble());
+        Assert.Equal(result.HyperParametersOf(result.Trials[0]).GetDouble("x"), first.GetProperty("params").GetProperty("x").GetDouble());
+        Assert.Equal(3, first.GetProperty("params").GetProperty("epochs").GetInt32());
+        Assert.Equal(JsonValueKind.String, first.GetProperty("params").GetProperty("opti").ValueKind);
+        Assert.Equal("a, \"quoted\" note", first.GetProperty("attributes").GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public void ALoggerGetsALinePerTrial()
+    {
+        var logger = new ListLogger();
+        HpoRegistry.Build("random", Space(), (hps, _) => hps.GetString("opti") == "sgd" ? double.NaN : 1).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 6, Logger = logger });
+        Assert.Equal(6, logger.Lines.Count);
+        Assert.Contains(logger.Lines, l => l.StartsWith("Information: Trial 0 ", StringComparison.Ordinal) || l.StartsWith("Warning: Trial 0 ", StringComparison.Ordinal));
+        Assert.Contains(logger.Lines, l => l.Contains("Failed: The objective returned NaN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OptionsOutOfRangeAreNamed()
+    {
+        Assert.Contains("StudyOptions.MaxParallelism is 0; expected at least 1", Invalid(new StudyOptions { MaxParallelism = 0 }));
+        Assert.Contains("StudyOptions.MaxEvaluations is 0", Invalid(new StudyOptions { MaxEvaluations = 0 }));
+        Assert.Contains("StudyOptions.TrialTimeLimit is -00:00:01", Invalid(new StudyOptions { TrialTimeLimit = TimeSpan.FromSeconds(-1) }));
+        Assert.Contains("StudyOptions.ObjectiveNames is 2; expected one name per direction (1)", Invalid(new StudyOptions { ObjectiveNames = ["a", "b"] }));
+
+        static string Invalid(StudyOptions options) => Assert.ThrowsAny<ArgumentException>(() => new Study(HpoRegistry.Build("random", Space()), options)).Message;
+    }
+
+    [Fact]
+    public void AnOptimizerServesOneStudy()
+    {
+        var optimizer = HpoRegistry.Build("random", Space());
+        _ = new Study(optimizer);
+        Assert.Contains("already serves a study", Assert.Throws<InvalidOperationException>(() => new Study(optimizer)).Message);
+    }
+
+    private sealed class Model(double loss) : IDisposable
+    {
+        public double Loss { get; } = loss;
+
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    private sealed class ThresholdPruner(double threshold) : BasePruner
+    {
+        public override bool ShouldPrune(Trial trial, TrialHistory history) => trial.IntermediateValues.Values.LastOrDefault() > threshold;
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add($"{logLevel}: {formatter(state, exception)}");
+            }
+        }
+    }
+}

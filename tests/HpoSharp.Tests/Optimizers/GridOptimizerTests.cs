@@ -1,0 +1,99 @@
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Optimizers;
+
+public sealed class GridOptimizerTests
+{
+    private static SearchSpace Svm() =>
+    [
+        new ChoiceHP("kernel", "linear", "poly", "rbf"),
+        new IntRangeHP("degree", 2, 3) { ActiveWhen = new HPCondition("kernel", "poly") },
+        new LogRangeHP("gamma", 1e-2, 1) { ActiveWhen = new HPCondition("kernel", "poly", "rbf") },
+        new ChoiceHP("C", 0.1, 1.0),
+    ];
+
+    private static readonly string[] Expected =
+    [
+        .. new[] { "C=0.1", "C=1" }.Select(c => $"kernel=linear, {c}"),
+        .. from d in new[] { 2, 3 } from g in new[] { "0.01", "0.1", "1" } from c in new[] { "C=0.1", "C=1" } select $"kernel=poly, degree={d}, gamma={g}, {c}",
+        .. from g in new[] { "0.01", "0.1", "1" } from c in new[] { "C=0.1", "C=1" } select $"kernel=rbf, gamma={g}, {c}",
+    ];
+
+    [Fact]
+    public void EnumeratesExactlyTheValidCombinationsThenStops()
+    {
+        var result = Run(workers: 1, shuffle: false);
+        Assert.Equal(StopReason.Exhausted, result.StopReason);
+        Assert.Equal(Expected.Order(), result.Trials.Select(t => result.HyperParametersOf(t).ToString()).Order());
+        Assert.Equal(20, new GridPoints(Svm(), 3).Count);
+    }
+
+    [Fact]
+    public void FourWorkersNeverEvaluateAConfigurationTwice()
+    {
+        var result = Run(workers: 4, shuffle: true);
+        var configurations = result.Trials.Select(t => result.HyperParametersOf(t).ToString()).ToList();
+        Assert.Equal(20, configurations.Count);
+        Assert.Equal(Expected.Order(), configurations.Order());
+        Assert.True(result.Trials.Select(t => t.Worker).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void ShufflingChangesTheOrderButNotTheSet()
+    {
+        var ordered = Run(workers: 1, shuffle: false).Trials.Select(t => t.Params.ToArray()).ToList();
+        var shuffled = Run(workers: 1, shuffle: true).Trials.Select(t => t.Params.ToArray()).ToList();
+        Assert.NotEqual(ordered, shuffled);
+        Assert.Equal(ordered.Select(p => string.Join(",", p)).Order(), shuffled.Select(p => string.Join(",", p)).Order());
+    }
+
+    [Fact]
+    public void SkipsConfigurationsAlreadyInTheStudy()
+    {
+        var study = new Study(new GridOptimizer(Svm(), new GridOptions { PointsPerDimension = 3 }), new StudyOptions { Seed = 4, MaxEvaluations = null });
+        study.Enqueue(new Dictionary<string, object?> { ["kernel"] = "rbf", ["gamma"] = 0.1, ["C"] = 1.0 });
+        study.AddTrial(new Dictionary<string, object?> { ["kernel"] = "linear", ["C"] = 0.1 }, 1.0);
+        var result = study.Optimize((_, _) => 0.0);
+        Assert.Equal(20, result.Trials.Count);
+        Assert.Equal(20, result.Trials.Select(t => result.HyperParametersOf(t).ToString()).Distinct().Count());
+    }
+
+    [Fact]
+    public void DiscretisesRangesOnTheirScale()
+    {
+        Assert.Equal([0.001, 0.01, 0.1, 1], GridPoints.ValuesOf(Dimension.Real("lr", 1e-3, 1, log: true), 4));
+        Assert.Equal([0, 2.5, 5, 7.5, 10], GridPoints.ValuesOf(Dimension.Real("x", 0, 10), 5));
+        Assert.Equal([1, 2, 3], GridPoints.ValuesOf(Dimension.Integer("n", 1, 3), 5));
+        Assert.Equal([1, 3, 5, 8, 10], GridPoints.ValuesOf(Dimension.Integer("n", 1, 10), 5));
+        Assert.Equal([0, 0.1, 0.2], GridPoints.ValuesOf(Dimension.Real("d", 0, 0.2, step: 0.1), 5));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], GridPoints.ValuesOf(Dimension.Categorical("c", 7), 2));
+    }
+
+    [Fact]
+    public void OptionsAreValidated()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("grid", Svm(), options: new GridOptions { PointsPerDimension = 0 }));
+        Assert.Contains("GridOptions.PointsPerDimension is 0; expected at least 1", error.Message);
+    }
+
+    [Fact]
+    public void APermutationVisitsEveryIndexOnce()
+    {
+        foreach (var count in new long[] { 1, 2, 3, 17, 1000 })
+        {
+            var permutation = new IndexPermutation(count, new RandomStream(8));
+            Assert.Equal(Enumerable.Range(0, (int)count).Select(i => (long)i), Enumerable.Range(0, (int)count).Select(i => permutation[i]).Order());
+        }
+    }
+
+    private static StudyResult Run(int workers, bool shuffle) =>
+        new Study(new GridOptimizer(Svm(), new GridOptions { PointsPerDimension = 3, Shuffle = shuffle }), new StudyOptions { Seed = 4, MaxEvaluations = null, MaxParallelism = workers })
+            .Optimize((hps, _) =>
+            {
+                Thread.Sleep(2);
+                return hps.GetString("kernel").Length;
+            });
+}
