@@ -3,8 +3,8 @@ namespace HpoSharp.Optimizers.Bayes;
 /// <summary>
 /// Maximises the acquisition function over the search space in two stages. First, many cheap candidates: a scrambled
 /// Sobol sample of the whole space plus perturbations of the best observed points (at a few scales relative to the
-/// length scales), evaluated in batches. Then a local search from the best candidate, the best observed points and
-/// candidates drawn in proportion to their exponentiated acquisition value: bounded quasi-Newton steps on the active
+/// length scales), evaluated in batches. Then a local search from the best candidate, the best perturbation of each of
+/// the best observed points and candidates drawn in proportion to their exponentiated acquisition value: bounded quasi-Newton steps on the active
 /// continuous coordinates (scaled by their length scales so the problem is well conditioned) alternating with a discrete
 /// search of each integer, stepped and categorical coordinate (every value when there are at most
 /// <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until neither moves.
@@ -61,7 +61,7 @@ internal sealed class AcquisitionOptimizer
         }
 
         var values = Evaluate(candidates);
-        var starts = ChooseStarts(candidates, values, incumbents, rng);
+        var starts = ChooseStarts(candidates, values, incumbents.Count, rng);
         var best = (Latent: starts[0].Latent, starts[0].Value);
         foreach (var (latent, value) in starts)
         {
@@ -116,39 +116,51 @@ internal sealed class AcquisitionOptimizer
         return values;
     }
 
-    /// <summary>The best candidate, the incumbents, and candidates drawn with probability proportional to exp(value - best).</summary>
-    private List<(double[] Latent, double Value)> ChooseStarts(List<double[]> candidates, double[] values, IReadOnlyList<double[]> incumbents, RandomStream rng)
+    /// <summary>
+    /// The starts of the local searches: the best candidate, the best perturbation of each incumbent, then candidates drawn
+    /// with probability proportional to exp(value - best value).
+    /// </summary>
+    private List<(double[] Latent, double Value)> ChooseStarts(List<double[]> candidates, double[] values, int incumbents, RandomStream rng)
     {
-        var bestIndex = 0;
-        for (var i = 1; i < values.Length; i++)
+        var chosen = new List<int> { BestIndex(values, 0, values.Length) };
+        for (var k = 0; k < incumbents && chosen.Count < LocalSearches; k++)
         {
-            if (values[i] > values[bestIndex] || double.IsNaN(values[bestIndex]))
+            var best = BestIndex(values, Candidates + (k * PerturbationsPerPoint), PerturbationsPerPoint);
+            if (!chosen.Contains(best))
             {
-                bestIndex = i;
+                chosen.Add(best);
             }
-        }
-
-        var starts = new List<(double[], double)> { (candidates[bestIndex], values[bestIndex]) };
-        var incumbentValues = Evaluate(incumbents);
-        for (var i = 0; i < incumbents.Count && starts.Count < LocalSearches; i++)
-        {
-            starts.Add((incumbents[i], incumbentValues[i]));
         }
 
         var weights = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            weights[i] = i == bestIndex || !double.IsFinite(values[i]) ? 0 : Math.Exp(values[i] - values[bestIndex]);
+            weights[i] = chosen.Contains(i) || !double.IsFinite(values[i]) ? 0 : Math.Exp(values[i] - values[chosen[0]]);
         }
 
-        while (starts.Count < LocalSearches && weights.Any(w => w > 0))
+        while (chosen.Count < LocalSearches && weights.Any(w => w > 0))
         {
             var i = rng.NextIndex(weights);
-            starts.Add((candidates[i], values[i]));
+            chosen.Add(i);
             weights[i] = 0;
         }
 
-        return starts;
+        return [.. chosen.Select(i => (candidates[i], values[i]))];
+    }
+
+    /// <summary>The index of the highest value among <paramref name="count"/> values from <paramref name="start"/> (NaN counts lowest).</summary>
+    private static int BestIndex(double[] values, int start, int count)
+    {
+        var best = start;
+        for (var i = start + 1; i < start + count; i++)
+        {
+            if (values[i] > values[best] || double.IsNaN(values[best]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Alternates continuous and discrete moves from <paramref name="start"/> until neither improves.</summary>

@@ -25,6 +25,9 @@ public sealed class BayesOptimizer : BaseHPOptimizer
     /// <summary>The trial attribute holding the raw kernel hyper-parameters behind a suggestion: the logarithms of the inverse squared length scales, the output scale and the noise.</summary>
     public const string KernelAttribute = "bayes:kernel";
 
+    /// <summary>The trial attribute holding the number of complete trials the kernel behind a suggestion was fitted on.</summary>
+    public const string FittedOnAttribute = "bayes:fitted-on";
+
     /// <summary>The trial attribute holding the index of the Sobol point a start-up trial received.</summary>
     public const string SobolAttribute = "bayes:sobol";
 
@@ -65,7 +68,7 @@ public sealed class BayesOptimizer : BaseHPOptimizer
             return StartupSuggestion();
         }
 
-        var parameters = FitKernel(data);
+        var (parameters, fittedOn) = FitKernel(data);
         var process = new GaussianProcess(new MaternKernel(_model.Categorical, parameters), data.Points, data.Values);
         var threshold = data.Values.Max();
         if (data.PendingCount > 0)
@@ -80,19 +83,29 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         _model.Mask(best, x);
         var suggestion = new Suggestion(_model.FromModel(x));
         suggestion.SystemAttributes[KernelAttribute] = parameters.ToRaw();
+        suggestion.SystemAttributes[FittedOnAttribute] = fittedOn;
         return suggestion;
     }
 
     /// <summary>
-    /// Fits the kernel from the latest fit stored in the history (the refit schedule: every suggestion refits, from the
-    /// previous fit and the priors' modes, with random restarts while the model is small).
+    /// The kernel's hyper-parameters and the number of complete trials they were fitted on, by the refit schedule: while
+    /// there are at most <see cref="BayesOptions.RestartTrialLimit"/> complete trials, every suggestion refits, from the
+    /// fit stored in the history, the priors' modes and random starts; beyond, the stored fit is reused until the number
+    /// of complete trials has grown by <see cref="BayesOptions.RefitGrowth"/>, and then refitted from it alone.
     /// </summary>
-    private KernelParameters FitKernel(TrainingSet data)
+    private (KernelParameters Parameters, long FittedOn) FitKernel(TrainingSet data)
     {
+        var (previous, fittedOn) = LatestFit();
+        var complete = data.CompleteCount;
+        if (previous is not null && complete > Options.RestartTrialLimit && complete < fittedOn + Math.Max(1, fittedOn * Options.RefitGrowth))
+        {
+            return (KernelParameters.FromRaw(previous), fittedOn);
+        }
+
         var (points, values) = data.FitSubset(Options.MaxFitTrials);
         var likelihood = new MarginalLikelihood(_model.Categorical, points, values, new KernelPrior(_model.Dimensions));
-        var restarts = data.Count <= Options.RestartTrialLimit ? Options.FitRestarts : 0;
-        return KernelParameters.FromRaw(KernelFit.Fit(likelihood, LatestFit(), restarts, Rng));
+        var restarts = complete <= Options.RestartTrialLimit ? Options.FitRestarts : 0;
+        return (KernelParameters.FromRaw(KernelFit.Fit(likelihood, previous, restarts, Rng)), complete);
     }
 
     /// <summary>
@@ -102,19 +115,20 @@ public sealed class BayesOptimizer : BaseHPOptimizer
     private int CandidateCount(int observations) =>
         observations <= 200 ? Options.Candidates : Math.Max(Math.Min(256, Options.Candidates), (int)((long)Options.Candidates * 200 / observations));
 
-    /// <summary>The raw hyper-parameters stored on the latest trial that has them, or null.</summary>
-    private double[]? LatestFit()
+    /// <summary>The raw hyper-parameters stored on the latest trial that has them and the number of trials they were fitted on, or null.</summary>
+    private (double[]? Raw, long FittedOn) LatestFit()
     {
         for (var i = History.Count - 1; i >= 0; i--)
         {
-            if (History[i].SystemAttributes.TryGetValue(KernelAttribute, out var value) && value is ImmutableArray<double> raw
+            var attributes = History[i].SystemAttributes;
+            if (attributes.TryGetValue(KernelAttribute, out var value) && value is ImmutableArray<double> raw
                 && raw.Length == KernelParameters.RawLength(_model.Dimensions))
             {
-                return [.. raw];
+                return ([.. raw], attributes.TryGetValue(FittedOnAttribute, out var n) && n is long fittedOn ? fittedOn : 0);
             }
         }
 
-        return null;
+        return (null, 0);
     }
 
     /// <summary>Conditions the process on its own predictions at the pending points; the threshold becomes the best of all.</summary>

@@ -26,6 +26,12 @@ public sealed class BayesOptions : OptimizerOptions
     public int RestartTrialLimit { get; init; } = 100;
 
     /// <summary>
+    /// Beyond <see cref="RestartTrialLimit"/> complete trials, the kernel is refitted only when their number has grown by
+    /// this fraction since the last fit (default 0.05); in between, the fit stored on the latest trial is reused.
+    /// </summary>
+    public double RefitGrowth { get; init; } = 0.05;
+
+    /// <summary>
     /// The largest number of complete trials the model is fitted on (default 500). Beyond it, the model keeps the best
     /// half of them and the most recent of the others, since the cost of a fit grows with the cube of this number.
     /// </summary>
@@ -46,6 +52,7 @@ public sealed class BayesOptions : OptimizerOptions
         Require(FitRestarts >= 0, nameof(FitRestarts), FitRestarts, "at least 0");
         Require(RestartTrialLimit >= 0, nameof(RestartTrialLimit), RestartTrialLimit, "at least 0");
         Require(MaxModelTrials >= 2, nameof(MaxModelTrials), MaxModelTrials, "at least 2");
+        Require(RefitGrowth >= 0 && double.IsFinite(RefitGrowth), nameof(RefitGrowth), RefitGrowth, "a finite number >= 0");
         Require(MaxFitTrials >= 2, nameof(MaxFitTrials), MaxFitTrials, "at least 2");
     }
 }

@@ -10,8 +10,9 @@ namespace HpoSharp.Optimizers.Bayes;
 /// </summary>
 internal sealed class TrainingSet
 {
-    private TrainingSet(double[] points, double[] values, double[] pending, int dimensions)
+    private TrainingSet(double[] points, double[] values, double[] pending, int dimensions, int completeCount)
     {
+        CompleteCount = completeCount;
         Points = points;
         Values = values;
         Pending = pending;
@@ -29,6 +30,9 @@ internal sealed class TrainingSet
 
     /// <summary>The number of model coordinates.</summary>
     public int Dimensions { get; }
+
+    /// <summary>The number of complete trials in the history, including those left out of the model.</summary>
+    public int CompleteCount { get; }
 
     /// <summary>The number of observed points.</summary>
     public int Count => Values.Length;
@@ -82,6 +86,7 @@ internal sealed class TrainingSet
             }
         }
 
+        var completeCount = complete.Count;
         if (complete.Count > maxTrials)
         {
             var best = complete.OrderByDescending(c => c.Perf).ThenBy(c => c.Trial.Number).Take(maxTrials / 2).Select(c => c.Trial.Number).ToHashSet();
@@ -102,6 +107,6 @@ internal sealed class TrainingSet
             space.ToModel(pending[i].Params.AsSpan(), pendingPoints.AsSpan(i * p, p));
         }
 
-        return new TrainingSet(points, OutputWarping.Warp([.. complete.Select(c => c.Perf)]), pendingPoints, p);
+        return new TrainingSet(points, OutputWarping.Warp([.. complete.Select(c => c.Perf)]), pendingPoints, p, completeCount);
     }
 }
