@@ -32,14 +32,15 @@ public sealed class BayesOptions : OptimizerOptions
     public double RefitGrowth { get; init; } = 0.05;
 
     /// <summary>
-    /// The largest number of complete trials the model is fitted on (default 500). Beyond it, the model keeps the best
-    /// half of them and the most recent of the others, since the cost of a fit grows with the cube of this number.
+    /// The largest number of complete trials the model is conditioned on (default 300), since a suggestion costs about the
+    /// square of this number and a fit its cube. Beyond it, the model keeps the best half of this number and the others
+    /// evenly spaced in trial order.
     /// </summary>
-    public int MaxModelTrials { get; init; } = 500;
+    public int MaxModelTrials { get; init; } = 300;
 
     /// <summary>
-    /// The largest number of complete trials the kernel's hyper-parameters are fitted on (default 150); the model itself
-    /// uses up to <see cref="MaxModelTrials"/>. Beyond it, the fit uses the best half of them and the others evenly spaced.
+    /// The largest number of complete trials the kernel's hyper-parameters are fitted on (default 150), chosen as for
+    /// <see cref="MaxModelTrials"/>; the model itself is then conditioned on up to <see cref="MaxModelTrials"/> trials.
     /// </summary>
     public int MaxFitTrials { get; init; } = 150;
 

@@ -4,25 +4,25 @@ namespace HpoSharp.Optimizers.Bayes;
 
 /// <summary>
 /// What the Gaussian process learns from: the complete trials in model coordinates with their performance warped and
-/// standardised by <see cref="OutputWarping"/> (a constant performance, or a single trial, stays at 0), and the points of the pending trials
-/// (running or waiting). When there are more than <c>maxTrials</c> complete trials, it keeps the best half of that number
-/// and the most recent trials among the others.
+/// standardised by <see cref="OutputWarping"/> (a constant performance, or a single trial, stays at 0), and the points of
+/// the pending trials (running or waiting). Past a size limit, a set keeps the best half of the limit and the other trials
+/// evenly spaced in trial order, so that the model still covers the regions it has ruled out.
 /// </summary>
 internal sealed class TrainingSet
 {
     private TrainingSet(double[] points, double[] values, double[] pending, int dimensions, int completeCount)
     {
-        CompleteCount = completeCount;
         Points = points;
         Values = values;
         Pending = pending;
         Dimensions = dimensions;
+        CompleteCount = completeCount;
     }
 
     /// <summary>The observed points, Count×p row-major.</summary>
     public double[] Points { get; }
 
-    /// <summary>The standardised performance of each observed point (higher is better).</summary>
+    /// <summary>The warped, standardised performance of each observed point (higher is better).</summary>
     public double[] Values { get; }
 
     /// <summary>The points of the pending trials, row-major.</summary>
@@ -31,7 +31,7 @@ internal sealed class TrainingSet
     /// <summary>The number of model coordinates.</summary>
     public int Dimensions { get; }
 
-    /// <summary>The number of complete trials in the history, including those left out of the model.</summary>
+    /// <summary>The number of complete trials in the history, including those left out of the set.</summary>
     public int CompleteCount { get; }
 
     /// <summary>The number of observed points.</summary>
@@ -41,35 +41,10 @@ internal sealed class TrainingSet
     public int PendingCount => Dimensions == 0 ? 0 : Pending.Length / Dimensions;
 
     /// <summary>The indices of the observed points, best first.</summary>
-    public int[] Ranking() => [.. Enumerable.Range(0, Count).OrderByDescending(i => Values[i]).ThenBy(i => i)];
+    public int[] Ranking() => Ranking(Values);
 
-    /// <summary>
-    /// The observations the kernel's hyper-parameters are fitted on: all of them up to <paramref name="maxCount"/>, else the
-    /// best half of that number and the others evenly spaced in trial order (the fit costs the cube of their number).
-    /// </summary>
-    public (double[] Points, double[] Values) FitSubset(int maxCount)
-    {
-        if (Count <= maxCount)
-        {
-            return (Points, Values);
-        }
-
-        var best = Ranking().Take(maxCount / 2).ToHashSet();
-        var others = Enumerable.Range(0, Count).Where(i => !best.Contains(i)).ToArray();
-        var rest = maxCount - best.Count;
-        var chosen = best.Concat(Enumerable.Range(0, rest).Select(k => others[(int)((long)k * others.Length / rest)])).Order().ToArray();
-        var p = Dimensions;
-        var points = new double[chosen.Length * p];
-        for (var i = 0; i < chosen.Length; i++)
-        {
-            Points.AsSpan(chosen[i] * p, p).CopyTo(points.AsSpan(i * p, p));
-        }
-
-        return (points, [.. chosen.Select(i => Values[i])]);
-    }
-
-    /// <summary>Collects the training set of <paramref name="history"/>.</summary>
-    public static TrainingSet Collect(TrialHistory history, ModelSpace space, int maxTrials)
+    /// <summary>Collects the training set of <paramref name="history"/>, with at most <paramref name="maxCount"/> observations.</summary>
+    public static TrainingSet Collect(TrialHistory history, ModelSpace space, int maxCount)
     {
         var complete = new List<(Trial Trial, double Perf)>();
         var pending = new List<Trial>();
@@ -86,19 +61,12 @@ internal sealed class TrainingSet
             }
         }
 
-        var completeCount = complete.Count;
-        if (complete.Count > maxTrials)
-        {
-            var best = complete.OrderByDescending(c => c.Perf).ThenBy(c => c.Trial.Number).Take(maxTrials / 2).Select(c => c.Trial.Number).ToHashSet();
-            var recent = complete.Where(c => !best.Contains(c.Trial.Number)).TakeLast(maxTrials - best.Count);
-            complete = [.. complete.Where(c => best.Contains(c.Trial.Number)).Concat(recent).OrderBy(c => c.Trial.Number)];
-        }
-
+        var kept = Subset([.. complete.Select(c => c.Perf)], maxCount);
         var p = space.Dimensions;
-        var points = new double[complete.Count * p];
-        for (var i = 0; i < complete.Count; i++)
+        var points = new double[kept.Length * p];
+        for (var i = 0; i < kept.Length; i++)
         {
-            space.ToModel(complete[i].Trial.Params.AsSpan(), points.AsSpan(i * p, p));
+            space.ToModel(complete[kept[i]].Trial.Params.AsSpan(), points.AsSpan(i * p, p));
         }
 
         var pendingPoints = new double[pending.Count * p];
@@ -107,6 +75,44 @@ internal sealed class TrainingSet
             space.ToModel(pending[i].Params.AsSpan(), pendingPoints.AsSpan(i * p, p));
         }
 
-        return new TrainingSet(points, OutputWarping.Warp([.. complete.Select(c => c.Perf)]), pendingPoints, p, completeCount);
+        return new TrainingSet(points, OutputWarping.Warp([.. kept.Select(i => complete[i].Perf)]), pendingPoints, p, complete.Count);
     }
+
+    /// <summary>The observations the kernel's hyper-parameters are fitted on: at most <paramref name="maxCount"/> of them.</summary>
+    public (double[] Points, double[] Values) FitSubset(int maxCount)
+    {
+        var kept = Subset(Values, maxCount);
+        if (kept.Length == Count)
+        {
+            return (Points, Values);
+        }
+
+        var p = Dimensions;
+        var points = new double[kept.Length * p];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            Points.AsSpan(kept[i] * p, p).CopyTo(points.AsSpan(i * p, p));
+        }
+
+        return (points, [.. kept.Select(i => Values[i])]);
+    }
+
+    /// <summary>
+    /// The indices (ascending) of the observations kept within <paramref name="maxCount"/>: all of them when they fit, else
+    /// the best half of the limit and the others evenly spaced in order.
+    /// </summary>
+    private static int[] Subset(double[] perf, int maxCount)
+    {
+        if (perf.Length <= maxCount)
+        {
+            return [.. Enumerable.Range(0, perf.Length)];
+        }
+
+        var best = Ranking(perf).Take(maxCount / 2).ToHashSet();
+        var others = Enumerable.Range(0, perf.Length).Where(i => !best.Contains(i)).ToArray();
+        var rest = maxCount - best.Count;
+        return [.. best.Concat(Enumerable.Range(0, rest).Select(k => others[(int)((long)k * others.Length / rest)])).Order()];
+    }
+
+    private static int[] Ranking(double[] perf) => [.. Enumerable.Range(0, perf.Length).OrderByDescending(i => perf[i]).ThenBy(i => i)];
 }

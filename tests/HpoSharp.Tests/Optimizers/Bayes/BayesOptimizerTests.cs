@@ -145,6 +145,51 @@ public sealed class BayesOptimizerTests
     }
 
     [Fact]
+    public void ReusesTheStoredFitUntilTheHistoryGrowsAsTheRefitScheduleSays()
+    {
+        var options = new BayesOptions { StartupTrials = 5, RestartTrialLimit = 10, RefitGrowth = 0.5, Candidates = 256 };
+        var study = new Study(HpoRegistry.Build("bayes", [new RangeHP("x", 0, 1), new RangeHP("y", 0, 1)], options: options), new StudyOptions { Seed = 9 });
+        for (var i = 0; i < 30; i++)
+        {
+            var trial = study.Ask();
+            study.Tell(trial.Number, Quadratic(study.Trials[trial.Number].Params.ToArray()));
+        }
+
+        var fittedOn = study.Trials.Skip(5).Select(t => (long)t.SystemAttributes[BayesOptimizer.FittedOnAttribute]).ToArray();
+
+        // Refit at every suggestion up to 10 complete trials, then when their number reaches 1.5 times the last fit's.
+        long[] expected = [5, 6, 7, 8, 9, 10, 10, 10, 10, 10, 15, 15, 15, 15, 15, 15, 15, 15, 23, 23, 23, 23, 23, 23, 23];
+        Assert.Equal(expected, fittedOn);
+        var kernels = study.Trials.Skip(15).Take(8).Select(t => ((ImmutableArray<double>)t.SystemAttributes[BayesOptimizer.KernelAttribute]).ToArray()).ToList();
+        Assert.All(kernels, k => Assert.Equal(kernels[0], k));
+    }
+
+    [Fact]
+    public void AHistoryLargerThanTheModelGivesValidReproducibleSuggestions()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 1), new IntRangeHP("n", 1, 9), new ChoiceHP("c", "a", "b")];
+        var options = new BayesOptions { MaxModelTrials = 12, MaxFitTrials = 6, Candidates = 256 };
+        var original = new Study(HpoRegistry.Build("bayes", space, options: options), new StudyOptions { Seed = 4 });
+        for (var i = 0; i < 30; i++)
+        {
+            var trial = original.Ask();
+            original.Tell(trial.Number, Quadratic(original.Trials[trial.Number].Params.ToArray()));
+        }
+
+        var copy = new InMemoryTrialStore();
+        foreach (var trial in original.Trials)
+        {
+            copy.CreateTrial(trial);
+        }
+
+        var fresh = new Study(HpoRegistry.Build("bayes", space, options: options), new StudyOptions { Seed = 4, Store = copy });
+        var (a, b) = (original.Ask().Number, fresh.Ask().Number);
+
+        Assert.All(original.Trials, t => space.Validate(t.Params.AsSpan()));
+        Assert.Equal(original.Trials[a].Params.ToArray(), fresh.Trials[b].Params.ToArray());
+    }
+
+    [Fact]
     public void RefusesOptionsOutOfRangeNamingTheSetting()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("bayes", [new RangeHP("x", 0, 1)], options: new BayesOptions { Candidates = 0 }));
