@@ -28,37 +28,41 @@ public static class OutputWarping
     }
 
     /// <summary>The Yeo–Johnson transform of <paramref name="y"/> with exponent <paramref name="lambda"/>.</summary>
-    public static double YeoJohnson(double y, double lambda)
-    {
-        if (y >= 0)
-        {
-            return Math.Abs(lambda) < 1e-12 ? LogOnePlus(y) : (Math.Pow(y + 1, lambda) - 1) / lambda;
-        }
+    public static double YeoJohnson(double y, double lambda) =>
+        y >= 0 ? BoxCox(LogOnePlus(y), lambda) : -BoxCox(LogOnePlus(-y), 2 - lambda);
 
-        var mirrored = 2 - lambda;
-        return Math.Abs(mirrored) < 1e-12 ? -LogOnePlus(-y) : -(Math.Pow(1 - y, mirrored) - 1) / mirrored;
+    /// <summary><c>(e^(λL) - 1) / λ</c>, the Box–Cox transform of <c>e^L</c>, without cancellation when λL is small.</summary>
+    private static double BoxCox(double logValue, double lambda)
+    {
+        var t = lambda * logValue;
+        return Math.Abs(t) < 1e-4 ? logValue * (1 + (t * (0.5 + (t / 6)))) : (Math.Exp(t) - 1) / lambda;
     }
 
     /// <summary><c>log(1 + x)</c>, accurate for small x.</summary>
     private static double LogOnePlus(double x) => Math.Abs(x) < 1e-4 ? x * (1 - (x * (0.5 - (x / 3)))) : Math.Log(1 + x);
 
-    /// <summary>The values standardised to mean 0 and variance 1, or zeros when they are (numerically) constant.</summary>
+    /// <summary>
+    /// The values standardised to mean 0 and variance 1, or zeros when they are constant to 12 digits. They are first
+    /// divided by their largest magnitude, so that neither huge nor tiny values overflow or look constant.
+    /// </summary>
     public static double[] Standardize(double[] values)
     {
-        if (values.Length == 0)
-        {
-            return values;
-        }
-
-        var mean = values.Average();
-        var variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
-        var scale = Math.Sqrt(variance);
-        if (!(scale > 1e-12 * Math.Max(1, Math.Abs(mean))) || !double.IsFinite(scale))
+        ArgumentNullException.ThrowIfNull(values);
+        var magnitude = values.Length == 0 ? 0 : values.Max(Math.Abs);
+        if (!(magnitude > 0) || !double.IsFinite(magnitude))
         {
             return new double[values.Length];
         }
 
-        return [.. values.Select(v => (v - mean) / scale)];
+        var scaled = values.Select(v => v / magnitude).ToArray();
+        var mean = scaled.Average();
+        var deviation = Math.Sqrt(scaled.Sum(v => (v - mean) * (v - mean)) / scaled.Length);
+        if (!(deviation > 1e-12))
+        {
+            return new double[values.Length];
+        }
+
+        return [.. scaled.Select(v => (v - mean) / deviation)];
     }
 
     /// <summary>The exponent maximising the profile log-likelihood, on a grid refined by golden-section search.</summary>

@@ -99,6 +99,18 @@ public sealed class BayesOptimizerTests
         Assert.All(study.Trials, t => space.Validate(t.Params.AsSpan()));
     }
 
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(1e-300)]
+    public void ExtremeMagnitudesGiveFiniteSuggestionsThatStillFollowTheValues(double magnitude)
+    {
+        SearchSpace space = [new RangeHP("x", 0, 1), new RangeHP("y", 0, 1)];
+        var result = Run(space, x => magnitude * (1 + Math.Pow(x[0] - 0.3, 2) + Math.Pow(x[1] - 0.6, 2)), 30, 3);
+
+        Assert.All(result.Trials, t => space.Validate(t.Params.AsSpan()));
+        Assert.True(result.BestValue < magnitude * 1.01, $"best {result.BestValue / magnitude} × {magnitude}");
+    }
+
     [Fact]
     public void PendingTrialsPushParallelSuggestionsApart()
     {
