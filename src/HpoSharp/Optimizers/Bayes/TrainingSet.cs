@@ -4,9 +4,12 @@ namespace HpoSharp.Optimizers.Bayes;
 
 /// <summary>
 /// What the Gaussian process learns from: the complete trials in model coordinates with their performance warped and
-/// standardised by <see cref="OutputWarping"/> (a constant performance, or a single trial, stays at 0), and the points of
-/// the pending trials (running or waiting). Past a size limit, a set keeps the best half of the limit and the other trials
-/// evenly spaced in trial order, so that the model still covers the regions it has ruled out.
+/// standardised by <see cref="OutputWarping"/>, then shifted so that the worst is 0 (a constant performance, or a single
+/// trial, is all 0), and the points of the pending trials (running or waiting). The process has a zero prior mean, so the
+/// shift makes its prior pessimistic: far from every trial it predicts the worst value seen, and expected improvement
+/// looks for gains where the model is uncertain near good trials rather than at the unexplored edges of the box. Past a
+/// size limit, a set keeps the best half of the limit and the other trials evenly spaced in trial order, so that the model
+/// still covers the regions it has ruled out.
 /// </summary>
 internal sealed class TrainingSet
 {
@@ -22,7 +25,7 @@ internal sealed class TrainingSet
     /// <summary>The observed points, Count×p row-major.</summary>
     public double[] Points { get; }
 
-    /// <summary>The warped, standardised performance of each observed point (higher is better).</summary>
+    /// <summary>The warped, standardised performance of each observed point, the worst at 0 (higher is better).</summary>
     public double[] Values { get; }
 
     /// <summary>The points of the pending trials, row-major.</summary>
@@ -75,7 +78,14 @@ internal sealed class TrainingSet
             space.ToModel(pending[i].Params.AsSpan(), pendingPoints.AsSpan(i * p, p));
         }
 
-        return new TrainingSet(points, OutputWarping.Warp([.. kept.Select(i => complete[i].Perf)]), pendingPoints, p, complete.Count);
+        var values = OutputWarping.Warp([.. kept.Select(i => complete[i].Perf)]);
+        var worst = values.Length == 0 ? 0 : values.Min();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] -= worst;
+        }
+
+        return new TrainingSet(points, values, pendingPoints, p, complete.Count);
     }
 
     /// <summary>The observations the kernel's hyper-parameters are fitted on: at most <paramref name="maxCount"/> of them.</summary>
