@@ -3,11 +3,12 @@ namespace HpoSharp.Optimizers.Bayes;
 /// <summary>
 /// Maximises the acquisition function over the search space in two stages. First, many cheap candidates: a scrambled
 /// Sobol sample of the whole space plus perturbations of the best observed points (at a few scales relative to the
-/// length scales), evaluated in batches. Then a local search from the best candidate, the best perturbation of each of
-/// the best observed points and candidates drawn in proportion to their exponentiated acquisition value: bounded quasi-Newton steps on the active
-/// continuous coordinates (scaled by their length scales so the problem is well conditioned) alternating with a discrete
-/// search of each integer, stepped and categorical coordinate (every value when there are at most
-/// <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until neither moves.
+/// length scales), evaluated in batches. Then local searches from the best candidate, the best perturbation of each of
+/// the best observed points and candidates drawn in proportion to their exponentiated acquisition value: bounded
+/// quasi-Newton steps on the active continuous coordinates (scaled by their length scales so the problem is well
+/// conditioned) alternating with a discrete search of each integer, stepped and categorical coordinate (every value when
+/// there are at most <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until neither
+/// moves.
 /// </summary>
 internal sealed class AcquisitionOptimizer
 {
@@ -16,6 +17,7 @@ internal sealed class AcquisitionOptimizer
     private readonly ModelSpace _space;
     private readonly LogExpectedImprovement _acquisition;
     private readonly double[] _lengthScales;
+    private readonly int[] _choices;
 
     /// <summary>Creates the optimiser of <paramref name="acquisition"/> over <paramref name="space"/>.</summary>
     public AcquisitionOptimizer(ModelSpace space, LogExpectedImprovement acquisition)
@@ -23,6 +25,7 @@ internal sealed class AcquisitionOptimizer
         _space = space;
         _acquisition = acquisition;
         _lengthScales = [.. acquisition.Process.Kernel.Parameters.InverseSquaredLengthScales.Select(t => 1 / Math.Sqrt(t))];
+        _choices = [.. space.Discrete.Where(d => space.Categorical[d])];
     }
 
     /// <summary>The number of Sobol candidates (default 2048).</summary>
@@ -75,7 +78,10 @@ internal sealed class AcquisitionOptimizer
         return best;
     }
 
-    /// <summary>A copy of <paramref name="latent"/> with every numeric coordinate moved by a normal step of <paramref name="scale"/> length scales, and one categorical coordinate possibly redrawn.</summary>
+    /// <summary>
+    /// A copy of <paramref name="latent"/> with every numeric coordinate moved by a normal step of <paramref name="scale"/>
+    /// length scales (at most the unit interval's width), and, half of the time, one choice drawn anew.
+    /// </summary>
     private double[] Perturb(double[] latent, double scale, RandomStream rng)
     {
         var p = latent.Length;
@@ -89,13 +95,10 @@ internal sealed class AcquisitionOptimizer
             }
         }
 
-        if (_space.Discrete.Length > 0 && rng.NextDouble() < 0.5)
+        if (_choices.Length > 0 && rng.NextDouble() < 0.5)
         {
-            var d = _space.Discrete[rng.NextInt(_space.Discrete.Length)];
-            if (_space.Categorical[d])
-            {
-                moved[d] = rng.NextInt((int)_space.Cardinality(d));
-            }
+            var d = _choices[rng.NextInt(_choices.Length)];
+            moved[d] = rng.NextInt((int)_space.Cardinality(d));
         }
 
         return moved;

@@ -10,7 +10,7 @@ namespace HpoSharp.Optimizers;
 /// <list type="number">
 /// <item>collects the complete trials in model coordinates (<see cref="ModelSpace"/>: the unit cube, log ranges in log
 /// space, integers and steps at the centres of their cells, choices as indices, inactive parameters explicit) with their
-/// performance standardised;</item>
+/// performance warped, standardised and shifted so that the prior mean is the worst value seen (<see cref="TrainingSet"/>);</item>
 /// <item>fits a Matérn 5/2 kernel with a length scale per dimension (a Hamming one for choices), an output scale and a
 /// noise variance, by maximising the marginal likelihood plus weak priors, starting from the fit stored on the latest
 /// trial, so that a resumed study or another worker rebuilds the same model from the history;</item>
@@ -63,7 +63,7 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         }
 
         var data = TrainingSet.Collect(History, _model, Options.MaxModelTrials);
-        if (data.Count < Options.StartupTrials)
+        if (data.CompleteCount < Options.StartupTrials)
         {
             return StartupSuggestion();
         }
@@ -139,7 +139,10 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         return (process.With(pending, means), Math.Max(threshold, means.Max()));
     }
 
-    /// <summary>The latent points of the best observed configurations (inactive coordinates filled at random), best first.</summary>
+    /// <summary>
+    /// The latent points of the best observed configurations, as many as half the local searches, best first; their
+    /// inactive coordinates are filled at random, ready for a local search that switches a parent choice.
+    /// </summary>
     private List<double[]> Incumbents(TrainingSet data)
     {
         var p = _model.Dimensions;
@@ -168,9 +171,9 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         long next = 0;
         foreach (var trial in History)
         {
-            if (trial.SystemAttributes.TryGetValue(SobolAttribute, out var index))
+            if (trial.SystemAttributes.TryGetValue(SobolAttribute, out var value) && value is long index)
             {
-                next = Math.Max(next, (long)index + 1);
+                next = Math.Max(next, index + 1);
             }
         }
 
