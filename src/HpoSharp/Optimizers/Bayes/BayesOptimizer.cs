@@ -63,7 +63,7 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         }
 
         var data = TrainingSet.Collect(History, _model, Options.MaxModelTrials);
-        if (data.CompleteCount < Options.StartupTrials)
+        if (InStartup(data))
         {
             return StartupSuggestion();
         }
@@ -85,6 +85,17 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         suggestion.SystemAttributes[KernelAttribute] = parameters.ToRaw();
         suggestion.SystemAttributes[FittedOnAttribute] = fittedOn;
         return suggestion;
+    }
+
+    /// <summary>
+    /// Whether the next suggestion is a start-up point: until <see cref="BayesOptions.StartupTrials"/> trials are complete,
+    /// except that with parallel workers the model takes over once that many trials have started (complete or pending)
+    /// and at least half of them are complete, rather than spending a start-up point on every idle worker.
+    /// </summary>
+    private bool InStartup(TrainingSet data)
+    {
+        var startup = Options.StartupTrials;
+        return data.CompleteCount < startup && (data.CompleteCount + data.PendingCount < startup || data.CompleteCount < (startup + 1) / 2);
     }
 
     /// <summary>

@@ -130,6 +130,22 @@ public sealed class BayesOptimizerTests
     }
 
     [Fact]
+    public void WithParallelWorkersTheModelTakesOverOnceTheStartUpTrialsHaveStartedAndHalfAreComplete()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 1), new RangeHP("y", 0, 1)];
+        var study = new Study(HpoRegistry.Build("bayes", space, options: new BayesOptions { StartupTrials = 4 }), new StudyOptions { Seed = 2, MaxParallelism = 4 });
+        var first = Enumerable.Range(0, 4).Select(w => study.Ask(w).Number).ToList();
+        study.Tell(first[0], 1.0);
+        var fifth = study.Ask(0).Number;
+        study.Tell(first[1], 2.0);
+        var sixth = study.Ask(1).Number;
+
+        Assert.Equal([0L, 1L, 2L, 3L, 4L], first.Append(fifth).Select(n => (long)study.Trials[n].SystemAttributes[BayesOptimizer.SobolAttribute]));
+        Assert.True(study.Trials[sixth].SystemAttributes.ContainsKey(BayesOptimizer.KernelAttribute));
+        Assert.False(study.Trials[sixth].SystemAttributes.ContainsKey(BayesOptimizer.SobolAttribute));
+    }
+
+    [Fact]
     public void AFreshInstanceReproducesTheModelAndTheSuggestionFromTheStoredFit()
     {
         SearchSpace space = [new RangeHP("x", 0, 1), new LogRangeHP("y", 1e-3, 1), new ChoiceHP("c", "a", "b", "c")];
