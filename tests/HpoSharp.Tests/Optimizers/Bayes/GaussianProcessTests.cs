@@ -49,6 +49,49 @@ public sealed class GaussianProcessTests
     }
 
     [Fact]
+    public void PredictionsOnMixedConditionalDataMatchADirectSolveWithTheScalarKernel()
+    {
+        // The vectorised path (coordinate columns, batched covariances, Cholesky) against the kernel's scalar definition
+        // and a plain Gauss-Jordan solve, with choices and inactive coordinates in both the data and the queries.
+        var rng = new HpoSharp.Optimizers.RandomStream(21);
+        bool[] categorical = [false, true, false];
+        const int n = 15;
+        var points = new double[n * 3];
+        for (var i = 0; i < n; i++)
+        {
+            points[i * 3] = rng.NextDouble();
+            points[(i * 3) + 1] = i % 5 == 0 ? double.NaN : rng.NextInt(3);
+            points[(i * 3) + 2] = i % 3 == 0 ? double.NaN : rng.NextDouble();
+        }
+
+        var values = Enumerable.Range(0, n).Select(_ => rng.NextGaussian()).ToArray();
+        var kernel = new MaternKernel(categorical, new KernelParameters([3, 0.7, 5], 1.4, 1e-3));
+        var process = new GaussianProcess(kernel, points, values);
+        double[][] queries = [[0.3, 1, 0.8], [0.9, double.NaN, 0.1], [0.5, 2, double.NaN], [0.1, double.NaN, double.NaN]];
+        var (means, variances) = (new double[4], new double[4]);
+        process.PredictMany([.. queries.SelectMany(q => q)], 4, means, variances);
+
+        var k = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                k[i, j] = kernel.Covariance(points.AsSpan(i * 3, 3), points.AsSpan(j * 3, 3)) + (i == j ? 1e-3 : 0);
+            }
+        }
+
+        for (var q = 0; q < queries.Length; q++)
+        {
+            var cross = Enumerable.Range(0, n).Select(i => kernel.Covariance(queries[q], points.AsSpan(i * 3, 3))).ToArray();
+            var alpha = Solve(k, values);
+            var v = Solve(k, cross);
+            Assert.Equal(cross.Zip(alpha).Sum(p => p.First * p.Second), means[q], 9);
+            Assert.Equal(1.4 - cross.Zip(v).Sum(p => p.First * p.Second), variances[q], 9);
+            Assert.Equal(means[q], process.Predict(queries[q]).Mean, 9);
+        }
+    }
+
+    [Fact]
     public void GradientsOfMeanAndVarianceAgreeWithFiniteDifferences()
     {
         var rng = new HpoSharp.Optimizers.RandomStream(3);
@@ -110,6 +153,45 @@ public sealed class GaussianProcessTests
 
         Assert.Equal(1, mean, 4);
         Assert.InRange(variance, 0, 1e-4);
+    }
+
+    /// <summary>Solves <c>A x = b</c> for the n×n part of <paramref name="a"/> by Gauss–Jordan elimination with partial pivoting.</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var m = new double[n, n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                m[i, j] = a[i, j];
+            }
+
+            m[i, n] = b[i];
+        }
+
+        for (var c = 0; c < n; c++)
+        {
+            var pivot = Enumerable.Range(c, n - c).MaxBy(r => Math.Abs(m[r, c]));
+            for (var j = 0; j <= n; j++)
+            {
+                (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+            }
+
+            for (var r = 0; r < n; r++)
+            {
+                if (r != c)
+                {
+                    var f = m[r, c] / m[c, c];
+                    for (var j = c; j <= n; j++)
+                    {
+                        m[r, j] -= f * m[c, j];
+                    }
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, n).Select(i => m[i, n] / m[i, i])];
     }
 
     private static MaternKernel Kernel(bool[] categorical, double theta, double scale) =>
