@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.Bayes;
+using HpoSharp.Optimizers.CmaEs;
+using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Space;
 
 namespace HpoSharp;
@@ -18,6 +21,10 @@ public static class HpoRegistry
         Register<RandomOptions>("random", (space, options) => new RandomOptimizer(space, options));
         Register<GridOptions>("grid", (space, options) => new GridOptimizer(space, options));
         Register<QuasiOptions>("quasi", (space, options) => new QuasiOptimizer(space, options));
+        Register<TpeOptions>("tpe", (space, options) => new TpeOptimizer(space, options));
+        Register<AnnealOptions>("anneal", (space, options) => new AnnealOptimizer(space, options));
+        Register<CmaEsOptions>("cmaes", (space, options) => new CmaEsOptimizer(space, options));
+        Register<MoCmaEsOptions>("mocmaes", (space, options) => new MoCmaEsOptimizer(space, options));
         Register<BayesOptions>("bayes", (space, options) => new BayesOptimizer(space, options));
     }
 

@@ -340,7 +340,7 @@ public sealed partial class Study
                 }
             }
 
-            var keep = KeptTrials();
+            var keep = _artifacts.Count == 0 ? [] : KeptTrials();
             foreach (var number in _artifacts.Keys.Where(n => !keep.Contains(n)).ToList())
             {
                 _artifacts.Remove(number, out var artifact);

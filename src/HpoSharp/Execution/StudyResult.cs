@@ -36,16 +36,24 @@ public sealed class StudyResult
     /// <summary>The best trial, or null when none completed (or the study has several objectives: see <see cref="ParetoFront"/>).</summary>
     public Trial? BestTrial { get; }
 
-    /// <summary>The best trial's hyper-parameters, typed as the objective saw them.</summary>
+    /// <summary>
+    /// The best trial's hyper-parameters, typed as the objective saw them; null when none completed, and in a
+    /// multi-objective study, whose best trials are the <see cref="ParetoFront"/> (read each one's with
+    /// <see cref="HyperParametersOf"/>).
+    /// </summary>
     public HyperParameters? BestHp { get; }
 
-    /// <summary>The best trial's value in the user's direction, or NaN.</summary>
+    /// <summary>The best trial's value in the user's direction, or NaN (also in a multi-objective study).</summary>
     public double BestValue => BestTrial?.Value ?? double.NaN;
 
     /// <summary>The artifact the best trial's objective set (e.g. the trained model), or null.</summary>
     public object? BestArtifact { get; }
 
-    /// <summary>The complete trials that no other complete trial dominates, in number order.</summary>
+    /// <summary>
+    /// The complete trials that no other complete trial dominates, in increasing trial number (trials with equal values
+    /// all kept); for one objective, the trials with the best value. Each carries its values; <see cref="HyperParametersOf"/>
+    /// gives its hyper-parameters, and <see cref="Optimizers.MultiObjective.Hypervolume.OfTrials"/> the hypervolume it dominates.
+    /// </summary>
     public IReadOnlyList<Trial> ParetoFront { get; }
 
     /// <summary>Why the last <c>Optimize</c> call ended.</summary>

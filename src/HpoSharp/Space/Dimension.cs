@@ -155,7 +155,7 @@ public sealed class Dimension
         if (IsDiscrete)
         {
             var n = Cardinality;
-            return Low + (Math.Min(Math.Floor(u * n), n - 1) * Step);
+            return Math.Min(Low + (Math.Min(Math.Floor(u * n), n - 1) * Step), High);
         }
 
         return Snap(Unwarp(WarpedLow + (u * (WarpedHigh - WarpedLow))));

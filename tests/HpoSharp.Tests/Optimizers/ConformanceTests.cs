@@ -118,7 +118,8 @@ public sealed class ConformanceTests
 
 /// <summary>
 /// A user-defined optimizer, as the seed's "Adding Your HPOptimizer" describes: a coordinate-wise perturbation of the
-/// best configuration so far, falling back to random sampling. Registered by name for the conformance kit.
+/// best configuration so far, falling back to random sampling. Registered by name for the conformance kit. (This test
+/// assembly sees the library's internals, so its overrides say <c>protected internal</c> where a user's say <c>protected</c>.)
 /// </summary>
 public sealed class CustomOptimizer(SearchSpace space) : BaseHPOptimizer(space)
 {
@@ -130,9 +131,9 @@ public sealed class CustomOptimizer(SearchSpace space) : BaseHPOptimizer(space)
 
     public static void Register() => HpoRegistry.Register<RandomOptions>(Name, (space, _) => new CustomOptimizer(space));
 
-    protected override void SetUp(int maxParallelism, TimeSpan? timeLimit, long? memoryLimit) => SetUpCalls++;
+    protected internal override void SetUp(int maxParallelism, TimeSpan? timeLimit, long? memoryLimit) => SetUpCalls++;
 
-    protected override Suggestion? GetSuggestion(int pid)
+    protected internal override Suggestion? GetSuggestion(int pid)
     {
         var x = RandomOptimizer.Sample(Space, Rng);
         if (BestHp() is { } best && Rng.NextDouble() < 0.5)
@@ -149,5 +150,5 @@ public sealed class CustomOptimizer(SearchSpace space) : BaseHPOptimizer(space)
         return x;
     }
 
-    protected override void UpdateTrials(int pid, Trial trial, double perf) => Updates.Add((pid, trial.Number, perf));
+    protected internal override void UpdateTrials(int pid, Trial trial, double perf) => Updates.Add((pid, trial.Number, perf));
 }

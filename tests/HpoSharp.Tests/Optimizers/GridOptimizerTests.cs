@@ -73,6 +73,14 @@ public sealed class GridOptimizerTests
     }
 
     [Fact]
+    public void AGridTooLargeToNumberIsRefused()
+    {
+        var space = new SearchSpace(Enumerable.Range(0, 50).Select(i => new RangeHP($"x{i}", 0, 1)));
+        var error = Assert.Throws<ArgumentException>(() => new GridOptimizer(space));
+        Assert.Contains("(50 dimensions at 5 points each) has more than 9223372036854775807 points", error.Message);
+    }
+
+    [Fact]
     public void OptionsAreValidated()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("grid", Svm(), options: new GridOptions { PointsPerDimension = 0 }));

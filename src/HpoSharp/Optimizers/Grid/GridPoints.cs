@@ -28,7 +28,14 @@ public sealed class GridPoints
             }
         }
 
-        EnumerateBlocks(new double[controlling.Length], 0, controlling);
+        try
+        {
+            EnumerateBlocks(new double[controlling.Length], 0, controlling);
+        }
+        catch (OverflowException e)
+        {
+            throw new ArgumentException($"The grid of this search space ({space.Dimensions.Count} dimensions at {pointsPerDimension} points each) has more than {long.MaxValue} points; use fewer points per dimension or another algorithm.", nameof(space), e);
+        }
     }
 
     /// <summary>The number of valid configurations.</summary>

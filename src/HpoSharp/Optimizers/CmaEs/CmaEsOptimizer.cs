@@ -1,0 +1,82 @@
+using HpoSharp.Space;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>
+/// <c>cmaes</c>: the covariance matrix adaptation evolution strategy (Hansen's tutorial, 2016) with weighted
+/// recombination and active (negative) weights, cumulative step-size adaptation, rank-one and rank-μ updates of C and an
+/// eigendecomposition refreshed lazily, extended to every kind of dimension and restarted when it stagnates.
+/// <list type="bullet">
+/// <item>It searches the unit cube of each dimension's search scale (log ranges in log space), from its centre, with
+/// step size <see cref="CmaEsOptions.InitialStepSize"/>. By default it is elitist within a run
+/// (<see cref="CmaEsOptions.Elitist"/>): the run's best sample stands in for the worst member of any generation that does
+/// not beat it.</item>
+/// <item>Bounds are respected exactly by repair: a sample outside [0, 1] in a continuous dimension is clipped onto the
+/// bound, and the clipped point is what is evaluated and what the update sees, its step shortened to a typical
+/// Mahalanobis length as for an injected solution (Hansen, 2011).</item>
+/// <item>Integer and stepped dimensions take the level whose cell holds the sample, with the margin of CMA-ES with
+/// Margin (Hamano et al., 2022) in the form of CatCMA with Margin (2025), so that the search never freezes on a level.
+/// Categorical dimensions get categorical distributions learnt jointly with the Gaussian, as in CatCMA (2024) and CatCMA
+/// with Margin when integers are present too, never a rounded index.</item>
+/// <item>Conditional parameters: every dimension is searched in every sample; the study drops the inactive ones from
+/// the trial, and the update still uses the whole sample (an inactive dimension drifts as its value does not matter).</item>
+/// <item>When a run stops (see <see cref="CmaStopReason"/>) the next one starts from a uniformly random mean with a
+/// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default).</item>
+/// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
+/// the first λ complete members of a generation, in order of (finish time, trial number), update it. Members of the
+/// previous generation that finish after its update count towards the next one (up to λ/2, as injected solutions
+/// whose steps are shortened), so that few results are wasted; failed members do not count, so more are sampled in
+/// their place.</item>
+/// <item>The state is a function of the seed and the history: each suggested trial stores its generation, run and sample
+/// as system attributes, and the distribution is rebuilt by replaying the generations (incrementally, in
+/// <see cref="GenerationReplay{TState}"/>). Enqueued and added trials are evaluated but do not update the distribution.</item>
+/// </list>
+/// </summary>
+public sealed class CmaEsOptimizer : BaseHPOptimizer
+{
+    /// <summary>The system attribute holding the global generation number a trial was sampled in.</summary>
+    public const string GenerationAttribute = "cmaes:generation";
+
+    /// <summary>The system attribute holding the number of the run (0 for the first, then one per restart) a trial was sampled in.</summary>
+    public const string RestartAttribute = "cmaes:restart";
+
+    /// <summary>The system attribute holding a trial's sample: its Gaussian coordinates, then its categorical choices.</summary>
+    public const string SampleAttribute = "cmaes:sample";
+
+    private readonly CmaCoordinates _coordinates;
+    private GenerationReplay<CmaEsState>? _replay;
+
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="space">The search space.</param>
+    /// <param name="options">Its options; null for the defaults.</param>
+    public CmaEsOptimizer(SearchSpace space, CmaEsOptions? options = null)
+        : base(space)
+    {
+        Options = options ?? new();
+        Options.Validate();
+        _coordinates = new CmaCoordinates(space);
+    }
+
+    /// <summary>The options in use.</summary>
+    public CmaEsOptions Options { get; }
+
+    private GenerationReplay<CmaEsState> Replay => _replay ??= new(
+        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History)),
+        trial => CmaEsSetup.IsOurs(trial, _coordinates.SampleLength));
+
+    /// <inheritdoc/>
+    protected internal override Suggestion? GetSuggestion(int pid)
+    {
+        var state = Replay.Current(History);
+        var sample = state.Run.Sample(Rng);
+        var suggestion = new Suggestion(_coordinates.Decode(sample));
+        suggestion.SystemAttributes[GenerationAttribute] = state.Generation;
+        suggestion.SystemAttributes[RestartAttribute] = (long)state.Restart;
+        suggestion.SystemAttributes[SampleAttribute] = sample;
+        return suggestion;
+    }
+
+    /// <inheritdoc/>
+    protected internal override void UpdateTrials(int pid, Trial trial, double perf) => Replay.Notify(trial);
+}

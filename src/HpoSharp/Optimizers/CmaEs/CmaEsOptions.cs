@@ -1,0 +1,57 @@
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>How <see cref="CmaEsOptimizer"/> restarts a run that has stopped making progress.</summary>
+public enum RestartStrategy
+{
+    /// <summary>Never restart: the first run goes on for the whole study.</summary>
+    None,
+
+    /// <summary>IPOP-CMA-ES (Auger and Hansen, 2005): each restart multiplies the population by <see cref="CmaEsOptions.PopulationIncrease"/>.</summary>
+    Ipop,
+
+    /// <summary>
+    /// BIPOP-CMA-ES (Hansen, 2009): restarts alternate between a regime of increasing populations, as IPOP, and one of
+    /// small populations with small random step sizes, whichever has used fewer evaluations so far.
+    /// </summary>
+    Bipop,
+}
+
+/// <summary>Options of <see cref="CmaEsOptimizer"/>.</summary>
+public sealed class CmaEsOptions : OptimizerOptions
+{
+    /// <summary>
+    /// The population size λ of the first run: the number of complete samples that make one generation. Null (the
+    /// default) for 4 + ⌊3 ln n⌋ with n the number of searched dimensions (categorical ones included), the standard choice.
+    /// </summary>
+    public int? PopulationSize { get; init; }
+
+    /// <summary>
+    /// The initial step size σ₀, as a fraction of each dimension's range in its search scale (the logarithm for log
+    /// ranges). Default 1/6: the first samples spread over the whole range around its centre, three standard deviations
+    /// reaching the bounds.
+    /// </summary>
+    public double InitialStepSize { get; init; } = 1 / 6.0;
+
+    /// <summary>
+    /// Whether the best sample of the current run takes the place of a generation's worst member whenever no member beats
+    /// it (pycma's elitist option, the sample being treated as an injected solution). Default true: it speeds up the
+    /// small-budget searches of hyper-parameter tuning; set false for the classic, non-elitist strategy, which explores
+    /// very rugged landscapes better when the budget is large.
+    /// </summary>
+    public bool Elitist { get; init; } = true;
+
+    /// <summary>The restart strategy. Default <see cref="RestartStrategy.Bipop"/>.</summary>
+    public RestartStrategy Restarts { get; init; } = RestartStrategy.Bipop;
+
+    /// <summary>The factor by which IPOP (and BIPOP's large regime) multiplies the population at each restart. Default 2.</summary>
+    public double PopulationIncrease { get; init; } = 2;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        Require(PopulationSize is null or >= 4, nameof(PopulationSize), PopulationSize?.ToString() ?? "null", "at least 4, or null for the default");
+        Require(double.IsFinite(InitialStepSize) && InitialStepSize > 0 && InitialStepSize <= 1, nameof(InitialStepSize), InitialStepSize, "a number in (0, 1]");
+        Require(Enum.IsDefined(Restarts), nameof(Restarts), Restarts, "None, Ipop or Bipop");
+        Require(double.IsFinite(PopulationIncrease) && PopulationIncrease > 1, nameof(PopulationIncrease), PopulationIncrease, "a number greater than 1");
+    }
+}

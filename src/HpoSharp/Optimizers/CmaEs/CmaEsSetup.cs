@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>What every state of one <c>cmaes</c> study shares: its coordinates, options, seed, default population and history.</summary>
+/// <param name="Coordinates">The coordinates of the search space.</param>
+/// <param name="Options">The options in use.</param>
+/// <param name="Seed">The study's seed.</param>
+/// <param name="Lambda">The population size of the first run.</param>
+/// <param name="History">The study's history.</param>
+internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Options, ulong Seed, int Lambda, TrialHistory History)
+{
+    /// <summary>The default population size 4 + ⌊3 ln n⌋ for <paramref name="n"/> searched coordinates.</summary>
+    public static int DefaultLambda(int n) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(1, n)));
+
+    /// <summary>The sample stored on <paramref name="trial"/>.</summary>
+    public static double[] SampleOf(Trial trial) => [.. (ImmutableArray<double>)trial.SystemAttributes[CmaEsOptimizer.SampleAttribute]];
+
+    /// <summary>
+    /// Whether this strategy suggested <paramref name="trial"/> for a search space whose samples have
+    /// <paramref name="sampleLength"/> values (not an enqueued or added trial, nor one of another search space).
+    /// </summary>
+    public static bool IsOurs(Trial trial, int sampleLength) =>
+        trial.SystemAttributes.ContainsKey(CmaEsOptimizer.GenerationAttribute)
+        && trial.SystemAttributes.TryGetValue(CmaEsOptimizer.SampleAttribute, out var sample)
+        && sample is ImmutableArray<double> values && values.Length == sampleLength;
+}

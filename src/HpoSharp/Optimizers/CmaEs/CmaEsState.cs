@@ -1,0 +1,157 @@
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>
+/// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and
+/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it or, up to λ/2 of them,
+/// sampled for the previous generation of the same run and finished after its update (with parallel workers these would
+/// otherwise be wasted; the update treats them as injected solutions). Ending a generation updates the run from its
+/// members, best first (ties in order of arrival); with <see cref="CmaEsOptions.Elitist"/>, the run's best sample so far
+/// replaces the worst member whenever no member beats it. When a stopping criterion holds, the next run starts as the
+/// restart strategy prescribes, from a uniformly random mean.
+/// </summary>
+internal sealed class CmaEsState : IGenerationState<CmaEsState>
+{
+    private const ulong RestartStreams = 0xC3A5_0000_0000_0000UL;
+
+    private readonly CmaEsSetup _setup;
+    private double _smallBudget;
+    private double _largeBudget;
+    private int _largeRuns;
+    private bool _smallRegime = true;
+    private HashSet<int> _lastMembers = [];
+    private bool _lastInSameRun;
+    private int _lateAdmitted;
+    private double[]? _bestSample;
+    private double _bestPerf;
+
+    /// <summary>The initial state: the first run, centred, with the default population and step size.</summary>
+    public CmaEsState(CmaEsSetup setup)
+    {
+        _setup = setup;
+        Run = new CmaRun(setup.Coordinates, setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null);
+    }
+
+    private CmaEsState(CmaEsState other)
+    {
+        _setup = other._setup;
+        Run = other.Run.Clone();
+        Generation = other.Generation;
+        Restart = other.Restart;
+        _smallBudget = other._smallBudget;
+        _largeBudget = other._largeBudget;
+        _largeRuns = other._largeRuns;
+        _smallRegime = other._smallRegime;
+        _lastMembers = other._lastMembers;
+        _lastInSameRun = other._lastInSameRun;
+        _lateAdmitted = other._lateAdmitted;
+        _bestSample = other._bestSample;
+        _bestPerf = other._bestPerf;
+    }
+
+    /// <summary>The current run.</summary>
+    public CmaRun Run { get; private set; }
+
+    /// <summary>The global number of the generation being sampled (it goes on counting across restarts).</summary>
+    public long Generation { get; private set; }
+
+    /// <summary>The number of restarts so far.</summary>
+    public int Restart { get; private set; }
+
+    /// <inheritdoc/>
+    public int Needed => Run.Parameters.Lambda;
+
+    /// <inheritdoc/>
+    public bool Admit(Trial trial)
+    {
+        var generation = (long)trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute];
+        if (generation == Generation)
+        {
+            return true;
+        }
+
+        if (generation != Generation - 1 || !_lastInSameRun || _lastMembers.Contains(trial.Number) || 2 * (_lateAdmitted + 1) > Needed)
+        {
+            return false;
+        }
+
+        _lateAdmitted++;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public CmaEsState Clone() => new(this);
+
+    /// <inheritdoc/>
+    public void Advance(IReadOnlyList<Trial> members)
+    {
+        var history = _setup.History;
+        var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
+            .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
+        var samples = ranked.Select(m => CmaEsSetup.SampleOf(m.Trial)).ToList();
+        var perfs = ranked.Select(m => m.Perf).ToList();
+        var injected = ranked.Select(m => (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation).ToList();
+        if (_bestSample is null || perfs[0] > _bestPerf)
+        {
+            (_bestSample, _bestPerf) = (samples[0], perfs[0]);
+        }
+        else if (_setup.Options.Elitist && _bestPerf > perfs[0])
+        {
+            samples.RemoveAt(samples.Count - 1);
+            perfs.RemoveAt(perfs.Count - 1);
+            injected.RemoveAt(injected.Count - 1);
+            samples.Insert(0, _bestSample);
+            perfs.Insert(0, _bestPerf);
+            injected.Insert(0, true);
+        }
+
+        Run.Tell(samples, perfs, injected);
+        _lastMembers = [.. members.Select(m => m.Number)];
+        _lateAdmitted = 0;
+        _lastInSameRun = true;
+        Generation++;
+        if (Run.StopReason == CmaStopReason.Degenerate || (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None))
+        {
+            StartNextRun();
+            _lastInSameRun = false;
+            _bestSample = null;
+        }
+    }
+
+    private void StartNextRun()
+    {
+        var spent = (double)Run.Generations * Run.Parameters.Lambda;
+        if (_smallRegime)
+        {
+            _smallBudget += spent;
+        }
+        else
+        {
+            _largeBudget += spent;
+        }
+
+        Restart++;
+        var rng = new RandomStream(_setup.Seed, RestartStreams + (ulong)Restart);
+        var mean = Enumerable.Range(0, _setup.Coordinates.GaussianCount).Select(_ => rng.NextDouble()).ToArray();
+        var sigma0 = _setup.Options.InitialStepSize;
+        var increase = _setup.Options.PopulationIncrease;
+        _smallRegime = _setup.Options.Restarts == RestartStrategy.Bipop && _smallBudget < _largeBudget;
+        if (_setup.Options.Restarts == RestartStrategy.None)
+        {
+            Run = new CmaRun(_setup.Coordinates, _setup.Lambda, mean, sigma0, null);
+        }
+        else if (_smallRegime)
+        {
+            // BIPOP's local regime: a population between the default and the last large one, a step size down to σ₀/100.
+            var lambda = (int)(_setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));
+            var sigma = sigma0 * Math.Pow(0.01, rng.NextDouble());
+            Run = new CmaRun(_setup.Coordinates, lambda, mean, sigma, Math.Max(1, (int)(0.5 * _largeBudget / lambda)));
+        }
+        else
+        {
+            _largeRuns++;
+            Run = new CmaRun(_setup.Coordinates, (int)Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns)), mean, sigma0, null);
+        }
+    }
+}

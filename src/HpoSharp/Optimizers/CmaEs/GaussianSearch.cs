@@ -1,0 +1,278 @@
+namespace HpoSharp.Optimizers.CmaEs;
+
+/// <summary>
+/// The Gaussian part of a CMA-ES run over n coordinates: samples v = m + σ A (B D z) with z ~ N(0, I), where C = B D² Bᵀ
+/// and A is the diagonal margin scaling of discrete coordinates (1 elsewhere). <see cref="Update"/> applies weighted
+/// recombination with active (negative) weights, cumulative step-size adaptation and the rank-one and rank-μ updates of
+/// C, as in Hansen's tutorial (2016). The eigendecomposition is refreshed every <see cref="CmaParameters.EigenInterval"/>
+/// generations only.
+/// </summary>
+internal sealed class GaussianSearch
+{
+    private const double MaxSigma = 1e32;
+
+    private readonly int _n;
+    private double[] _c;
+    private double[] _b;
+    private double[] _d;
+    private double[] _pSigma;
+    private double[] _pc;
+    private int _eigenAge;
+
+    /// <summary>Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and C = I.</summary>
+    public GaussianSearch(double[] mean, double sigma)
+    {
+        _n = mean.Length;
+        Mean = mean;
+        Sigma = sigma;
+        InitialSigma = sigma;
+        _c = Identity(_n);
+        _b = Identity(_n);
+        _d = [.. Enumerable.Repeat(1.0, _n)];
+        _pSigma = new double[_n];
+        _pc = new double[_n];
+        Scaling = [.. Enumerable.Repeat(1.0, _n)];
+    }
+
+    private GaussianSearch(GaussianSearch other)
+    {
+        _n = other._n;
+        Mean = (double[])other.Mean.Clone();
+        Sigma = other.Sigma;
+        InitialSigma = other.InitialSigma;
+        _c = (double[])other._c.Clone();
+        _b = (double[])other._b.Clone();
+        _d = (double[])other._d.Clone();
+        _pSigma = (double[])other._pSigma.Clone();
+        _pc = (double[])other._pc.Clone();
+        Scaling = (double[])other.Scaling.Clone();
+        _eigenAge = other._eigenAge;
+        Updates = other.Updates;
+    }
+
+    /// <summary>The mean m.</summary>
+    public double[] Mean { get; }
+
+    /// <summary>The step size σ.</summary>
+    public double Sigma { get; private set; }
+
+    /// <summary>The step size the run started with.</summary>
+    public double InitialSigma { get; }
+
+    /// <summary>The diagonal margin scaling A (1 for continuous coordinates).</summary>
+    public double[] Scaling { get; }
+
+    /// <summary>The number of updates so far.</summary>
+    public int Updates { get; private set; }
+
+    /// <summary>The rank-one evolution path p_c.</summary>
+    public ReadOnlySpan<double> RankOnePath => _pc;
+
+    /// <summary>The square roots of the eigenvalues of C as of the last decomposition, in increasing order.</summary>
+    public ReadOnlySpan<double> AxisLengths => _d;
+
+    /// <summary>The eigenvectors of C as of the last decomposition (columns, row-major).</summary>
+    public ReadOnlySpan<double> Axes => _b;
+
+    /// <summary>Whether the mean, the scaling and C are all finite.</summary>
+    public bool IsFinite => Mean.All(double.IsFinite) && Scaling.All(double.IsFinite) && _c.All(double.IsFinite);
+
+    /// <summary>The variance C_ii of coordinate <paramref name="i"/>.</summary>
+    public double Variance(int i) => _c[(i * _n) + i];
+
+    /// <summary>A deep copy.</summary>
+    public GaussianSearch Clone() => new(this);
+
+    /// <summary>Writes a sample v = m + σ A (B D z) into <paramref name="v"/>, drawing z from <paramref name="rng"/>.</summary>
+    public void Sample(RandomStream rng, Span<double> v)
+    {
+        Span<double> z = stackalloc double[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            z[i] = _d[i] * rng.NextGaussian();
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            var y = 0.0;
+            for (var k = 0; k < _n; k++)
+            {
+                y += _b[(i * _n) + k] * z[k];
+            }
+
+            v[i] = Mean[i] + (Sigma * Scaling[i] * y);
+        }
+    }
+
+    /// <summary>
+    /// Updates the distribution from the samples <paramref name="v"/> of one generation, best first, as the strategy sees
+    /// them (after any repair or centering). When <paramref name="clip"/>[k] is set, sample k's step is shortened to the
+    /// Mahalanobis length √n + 2n/(n+2), as for injected solutions (Hansen, 2011), so that a repaired sample cannot
+    /// distort the update.
+    /// </summary>
+    public void Update(IReadOnlyList<double[]> v, IReadOnlyList<bool> clip, CmaParameters p)
+    {
+        var lambda = v.Count;
+        var y = new double[lambda][];
+        var whitenedNorm2 = new double[lambda];
+        var maxLength = Math.Sqrt(_n) + (2.0 * _n / (_n + 2));
+        for (var k = 0; k < lambda; k++)
+        {
+            y[k] = new double[_n];
+            for (var i = 0; i < _n; i++)
+            {
+                y[k][i] = (v[k][i] - Mean[i]) / (Scaling[i] * Sigma);
+            }
+
+            whitenedNorm2[k] = WhitenedNorm2(y[k]);
+            if (clip[k] && whitenedNorm2[k] > maxLength * maxLength)
+            {
+                var shrink = maxLength / Math.Sqrt(whitenedNorm2[k]);
+                for (var i = 0; i < _n; i++)
+                {
+                    y[k][i] *= shrink;
+                }
+
+                whitenedNorm2[k] = maxLength * maxLength;
+            }
+        }
+
+        var yw = new double[_n];
+        for (var k = 0; k < p.Mu; k++)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                yw[i] += p.Weights[k] * y[k][i];
+            }
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            Mean[i] += Sigma * yw[i];
+        }
+
+        // Cumulative step-size adaptation along C^(-1/2) y_w.
+        var whitened = Whiten(yw);
+        var pathScale = Math.Sqrt(p.CSigma * (2 - p.CSigma) * p.MuEff);
+        var norm2 = 0.0;
+        for (var i = 0; i < _n; i++)
+        {
+            _pSigma[i] = ((1 - p.CSigma) * _pSigma[i]) + (pathScale * whitened[i]);
+            norm2 += _pSigma[i] * _pSigma[i];
+        }
+
+        var pSigmaNorm = Math.Sqrt(norm2);
+        Sigma = Math.Min(MaxSigma, Sigma * Math.Exp(p.CSigma / p.DSigma * ((pSigmaNorm / p.ChiN) - 1)));
+
+        // The rank-one path stalls while the step-size path is long (h_σ = 0), to avoid a too fast increase of C.
+        var stall = pSigmaNorm / Math.Sqrt(1 - Math.Pow(1 - p.CSigma, 2 * (Updates + 1))) >= (1.4 + (2.0 / (_n + 1))) * p.ChiN;
+        var rankOneScale = stall ? 0 : Math.Sqrt(p.Cc * (2 - p.Cc) * p.MuEff);
+        for (var i = 0; i < _n; i++)
+        {
+            _pc[i] = ((1 - p.Cc) * _pc[i]) + (rankOneScale * yw[i]);
+        }
+
+        // Negative weights act on steps rescaled to the Mahalanobis length √n, so that C stays positive definite.
+        var weightSum = 0.0;
+        var effective = new double[lambda];
+        for (var k = 0; k < lambda; k++)
+        {
+            weightSum += p.Weights[k];
+            effective[k] = p.Weights[k] >= 0 ? p.Weights[k] : p.Weights[k] * _n / (whitenedNorm2[k] + 1e-8);
+        }
+
+        var decay = 1 + (stall ? p.C1 * p.Cc * (2 - p.Cc) : 0) - p.C1 - (p.CMu * weightSum);
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var rankMu = 0.0;
+                for (var k = 0; k < lambda; k++)
+                {
+                    rankMu += effective[k] * y[k][i] * y[k][j];
+                }
+
+                var value = (decay * _c[(i * _n) + j]) + (p.C1 * _pc[i] * _pc[j]) + (p.CMu * rankMu);
+                _c[(i * _n) + j] = value;
+                _c[(j * _n) + i] = value;
+            }
+        }
+
+        Updates++;
+        if (++_eigenAge >= p.EigenInterval)
+        {
+            Decompose();
+        }
+    }
+
+    /// <summary>Recomputes B and D from C; non-positive eigenvalues (from rounding) are lifted to a tiny positive floor.</summary>
+    public void Decompose()
+    {
+        _eigenAge = 0;
+        var values = new double[_n];
+        SymmetricEigen.Decompose(_c, _n, values, _b);
+        for (var i = 0; i < _n; i++)
+        {
+            _d[i] = Math.Sqrt(Math.Max(values[i], 1e-300));
+        }
+    }
+
+    /// <summary>C^(-1/2) x = B D⁻¹ Bᵀ x, with the last decomposition.</summary>
+    private double[] Whiten(double[] x)
+    {
+        var inner = new double[_n];
+        for (var k = 0; k < _n; k++)
+        {
+            var s = 0.0;
+            for (var i = 0; i < _n; i++)
+            {
+                s += _b[(i * _n) + k] * x[i];
+            }
+
+            inner[k] = s / _d[k];
+        }
+
+        var result = new double[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            var s = 0.0;
+            for (var k = 0; k < _n; k++)
+            {
+                s += _b[(i * _n) + k] * inner[k];
+            }
+
+            result[i] = s;
+        }
+
+        return result;
+    }
+
+    /// <summary>‖C^(-1/2) x‖² = ‖D⁻¹ Bᵀ x‖², with the last decomposition.</summary>
+    private double WhitenedNorm2(double[] x)
+    {
+        var total = 0.0;
+        for (var k = 0; k < _n; k++)
+        {
+            var s = 0.0;
+            for (var i = 0; i < _n; i++)
+            {
+                s += _b[(i * _n) + k] * x[i];
+            }
+
+            total += s * s / (_d[k] * _d[k]);
+        }
+
+        return total;
+    }
+
+    private static double[] Identity(int n)
+    {
+        var m = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            m[(i * n) + i] = 1;
+        }
+
+        return m;
+    }
+}

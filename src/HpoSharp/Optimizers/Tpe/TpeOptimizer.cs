@@ -1,0 +1,104 @@
+using HpoSharp.Space;
+
+namespace HpoSharp.Optimizers;
+
+/// <summary>
+/// <c>tpe</c>: the Tree-structured Parzen Estimator (Bergstra et al., 2011), with the refinements of Optuna and of
+/// Watanabe (2023). After <see cref="TpeOptions.StartupTrials"/> random trials, each suggestion splits the finished trials
+/// into good and bad ones, fits a Parzen estimator to each side (l for good, g for bad; kernels truncated to the bounds,
+/// plus a prior kernel), draws <see cref="TpeOptions.Candidates"/> candidates from l and keeps the one with the largest
+/// log l(x) − log g(x). Dimensions are modelled jointly or one by one (<see cref="TpeOptions.Multivariate"/>); a
+/// conditional parameter is modelled from the trials in which it was active, after its parent has been chosen.
+/// <para>
+/// Parallel workers: with <see cref="TpeOptions.ConstantLiar"/>, trials still running count as bad ones, so concurrent
+/// suggestions spread out. Pruned trials are ranked after all complete ones (by the last step they reached, then their
+/// last intermediate value); failed, timed-out and cancelled trials are ignored.
+/// </para>
+/// </summary>
+public sealed class TpeOptimizer : BaseHPOptimizer
+{
+    private readonly int[][] _groups;
+    private readonly KernelDimension[][] _groupDimensions;
+    private readonly TpeObservations _observations;
+    private readonly TpeSplit _split;
+    private readonly ParzenEstimator _good = new();
+    private readonly ParzenEstimator _bad = new();
+    private readonly TruncationMemo _memo;
+
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="space">The search space.</param>
+    /// <param name="options">Its options; null for the defaults.</param>
+    public TpeOptimizer(SearchSpace space, TpeOptions? options = null)
+        : base(space)
+    {
+        Options = options ?? new();
+        Options.Validate();
+        var dimensions = space.Dimensions.Select((d, i) => new KernelDimension(d, i)).ToArray();
+        _groups = DimensionGroups.Of(space, Options.Multivariate);
+        _groupDimensions = [.. _groups.Select(g => g.Select(d => dimensions[d]).ToArray())];
+        _observations = new TpeObservations(dimensions);
+        _split = new TpeSplit(_observations, Options);
+        _memo = new TruncationMemo(dimensions.Length);
+    }
+
+    /// <summary>The options in use.</summary>
+    public TpeOptions Options { get; }
+
+    /// <inheritdoc/>
+    protected internal override Suggestion? GetSuggestion(int pid)
+    {
+        _observations.Refresh(History);
+        if (_observations.Count < Options.StartupTrials)
+        {
+            return RandomOptimizer.Sample(Space, Rng);
+        }
+
+        var x = new double[Space.Dimensions.Count];
+        Array.Fill(x, double.NaN);
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            if (Space.IsActive(_groups[g][0], x))
+            {
+                SuggestGroup(g, x);
+            }
+        }
+
+        return x;
+    }
+
+    /// <summary>Chooses the values of group <paramref name="g"/>: the candidate from l with the largest log l − log g.</summary>
+    private void SuggestGroup(int g, double[] x)
+    {
+        var group = _groups[g];
+        if (_split.Split(group) is not var (goodSide, badSide))
+        {
+            foreach (var d in group)
+            {
+                x[d] = Space.Dimensions[d].FromUnit(Rng.NextDouble());
+            }
+
+            return;
+        }
+
+        var dimensions = _groupDimensions[g];
+        _good.Fit(dimensions, goodSide, Options, _memo);
+        _bad.Fit(dimensions, badSide, Options, _memo);
+        var count = Options.Candidates;
+        var candidates = new double[count * group.Length];
+        _good.Sample(Rng, count, candidates);
+        var logGood = new double[count];
+        var logBad = new double[count];
+        _good.LogPdf(candidates, count, logGood);
+        _bad.LogPdf(candidates, count, logBad);
+        var best = 0;
+        for (var i = 1; i < count; i++)
+        {
+            best = logGood[i] - logBad[i] > logGood[best] - logBad[best] ? i : best;
+        }
+
+        for (var j = 0; j < group.Length; j++)
+        {
+            x[group[j]] = candidates[(best * group.Length) + j];
+        }
+    }
+}

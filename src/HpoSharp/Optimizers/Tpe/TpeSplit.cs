@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+
+namespace HpoSharp.Optimizers;
+
+/// <summary>
+/// Splits the trials in which a group of dimensions was active into good and bad ones and lays each side out for its
+/// Parzen estimator: the best <see cref="TpeOptions.GoodCount"/> of them are good, the others bad, and with the constant
+/// liar the pending trials join the bad side. Observations are stored in trial-number order, which the forgetting
+/// weights follow; the per-dimension orders come from <see cref="TpeObservations.ByValue"/> without sorting.
+/// </summary>
+internal sealed class TpeSplit
+{
+    private const int Good = 1;
+    private const int Bad = 2;
+
+    private readonly ParzenObservations _good = new();
+    private readonly ParzenObservations _bad = new();
+    private readonly List<int> _pending = [];
+    private readonly TpeObservations _observations;
+    private readonly TpeOptions _options;
+    private int[] _side = [];
+    private int[] _slot = [];
+
+    /// <summary>Splits the trials of <paramref name="observations"/> as <paramref name="options"/> say.</summary>
+    public TpeSplit(TpeObservations observations, TpeOptions options)
+    {
+        _observations = observations;
+        _options = options;
+    }
+
+    /// <summary>
+    /// The good and bad observations of the group <paramref name="group"/> (dimension indices sharing one activation
+    /// condition), or null when no usable finished trial had the group active. Both are overwritten by the next split.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (ParzenObservations Good, ParzenObservations Bad)? Split(int[] group)
+    {
+        var obs = _observations;
+        var size = Math.Max(obs.Numbers.IsEmpty ? 0 : obs.Numbers[^1] + 1, obs.Pending.Count == 0 ? 0 : obs.Pending[^1] + 1);
+        if (_side.Length < size)
+        {
+            _side = new int[Math.Max(size, 2 * _side.Length)];
+            _slot = new int[_side.Length];
+        }
+
+        var lead = group[0];
+        var active = 0;
+        foreach (var number in obs.Ranked)
+        {
+            active += double.IsNaN(obs.Value(number, lead)) ? 0 : 1;
+        }
+
+        if (active == 0)
+        {
+            return null;
+        }
+
+        var goodCount = _options.GoodCount(active);
+        var seen = 0;
+        var threshold = double.NegativeInfinity;
+        foreach (var number in obs.Ranked)
+        {
+            if (double.IsNaN(obs.Value(number, lead)))
+            {
+                _side[number] = 0;
+                continue;
+            }
+
+            _side[number] = seen++ < goodCount ? Good : Bad;
+            if (seen == goodCount + 1)
+            {
+                threshold = obs.Performance(number);
+            }
+        }
+
+        var pending = 0;
+        foreach (var number in obs.Pending)
+        {
+            var lies = _options.ConstantLiar && !double.IsNaN(obs.Value(number, lead));
+            _side[number] = lies ? Bad : 0;
+            pending += lies ? 1 : 0;
+        }
+
+        Layout(_good, group, Good, goodCount, threshold);
+        Layout(_bad, group, Bad, active - goodCount + pending, double.NegativeInfinity);
+        return (_good, _bad);
+    }
+
+    /// <summary>Fills the observations of one side: slots in trial-number order, weights, values and per-dimension orders.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Layout(ParzenObservations result, int[] group, int side, int count, double threshold)
+    {
+        var obs = _observations;
+        result.Reset(count, group.Length, withOrder: true);
+        var slot = 0;
+        foreach (var number in obs.Numbers)
+        {
+            if (_side[number] == side)
+            {
+                result.Numbers[slot] = number;
+                _slot[number] = slot++;
+            }
+        }
+
+        foreach (var number in obs.Pending)
+        {
+            if (_side[number] == side)
+            {
+                result.Numbers[slot] = number;
+                _slot[number] = slot++;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            result.Weights[i] = _options.ForgettingWeight(i, count);
+        }
+
+        if (side == Good && _options.ImprovementWeights && double.IsFinite(threshold))
+        {
+            WeighByImprovement(result, threshold);
+        }
+        else
+        {
+            result.PriorWeight = _options.PriorWeight;
+        }
+
+        for (var d = 0; d < group.Length; d++)
+        {
+            FillDimension(group[d], side, result.Values.Slice(d * count, count), result.Order.Slice(d * count, count));
+        }
+    }
+
+    /// <summary>Weights good observations by their improvement over the best bad trial; the prior gets the mean weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WeighByImprovement(ParzenObservations result, double threshold)
+    {
+        var total = 0.0;
+        foreach (var number in _observations.Numbers)
+        {
+            if (_side[number] == Good)
+            {
+                var w = Math.Max(_observations.Performance(number) - threshold, 1e-12);
+                result.Weights[_slot[number]] = w;
+                total += w;
+            }
+        }
+
+        result.PriorWeight = _options.PriorWeight * total / Math.Max(result.Count, 1);
+    }
+
+    /// <summary>Writes one dimension's values by slot and its slots by ascending value (pending trials merged in).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillDimension(int d, int side, Span<double> values, Span<int> order)
+    {
+        var obs = _observations;
+        var pending = _pending;
+        pending.Clear();
+        foreach (var number in obs.Pending)
+        {
+            if (_side[number] == side)
+            {
+                pending.Add(number);
+                values[_slot[number]] = obs.Value(number, d);
+            }
+        }
+
+        if (pending.Count > 1)
+        {
+            pending.Sort((a, b) => obs.Value(a, d).CompareTo(obs.Value(b, d)));
+        }
+
+        var next = 0;
+        var p = 0;
+        foreach (var number in obs.ByValue(d))
+        {
+            if (_side[number] != side)
+            {
+                continue;
+            }
+
+            var value = obs.Value(number, d);
+            while (p < pending.Count && obs.Value(pending[p], d) < value)
+            {
+                order[next++] = _slot[pending[p++]];
+            }
+
+            values[_slot[number]] = value;
+            order[next++] = _slot[number];
+        }
+
+        while (p < pending.Count)
+        {
+            order[next++] = _slot[pending[p++]];
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+
+namespace HpoSharp.Tests.Optimizers.Anneal;
+
+public sealed class AnnealOptimizerTests
+{
+    [Fact]
+    public void SuggestionsConcentrateNearTheOptimumOfAOneDimensionalProblem()
+    {
+        var near = OneDimensionalProbe.NearFraction(space => new AnnealOptimizer(space), seed: 4);
+
+        // Uniform draws would land within 0.5 of the optimum one time in ten.
+        Assert.True(near >= 0.6, $"only {near:P0} of the last 30 suggestions are within 0.5 of the optimum");
+    }
+
+    [Fact]
+    public void ValuesAreDrawnFromAWindowAroundTheBestTrialThatShrinksWithTheTrials()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 10)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1 }), new StudyOptions { Seed = 8 });
+        var rng = new RandomStream(1);
+        for (var i = 0; i < 30; i++)
+        {
+            var x = rng.NextDouble(0, 10);
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = x }, Math.Abs(x - 6.5) + 1);
+        }
+
+        study.AddTrial(new Dictionary<string, object?> { ["x"] = 6.0 }, 0.0);
+        var offsets = new List<double>();
+        for (var trials = 31; trials < 131; trials++)
+        {
+            var x = study.Ask().HyperParameters.GetDouble("x");
+            var halfWidth = 0.5 * 10 / (1 + (0.1 * trials));
+            Assert.InRange(x, 6.0 - halfWidth, 6.0 + halfWidth);
+            offsets.Add(Math.Abs(x - 6.0) / halfWidth);
+        }
+
+        // Uniform within the window: the scaled offsets average about 1/2.
+        Assert.InRange(offsets.Average(), 0.4, 0.6);
+    }
+
+    [Fact]
+    public void ACategoricalLeavesTheChosenTrialsChoiceLessOftenAsTrialsAccumulate()
+    {
+        double LeavingRate(int trials)
+        {
+            SearchSpace space = [new ChoiceHP("c", "a", "b", "c")];
+            var left = 0;
+            const int studies = 300;
+            for (var seed = 0; seed < studies; seed++)
+            {
+                var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1 }), new StudyOptions { Seed = (ulong)seed });
+                for (var i = 0; i < trials; i++)
+                {
+                    study.AddTrial(new Dictionary<string, object?> { ["c"] = i == 0 ? "b" : "a" }, i == 0 ? 0 : 1);
+                }
+
+                left += study.Ask().HyperParameters.Get<string>("c") == "b" ? 0 : 1;
+            }
+
+            return left / (double)studies;
+        }
+
+        // A draw from the prior with probability 1 / (1 + 0.1 T), which leaves the choice two times in three.
+        Assert.InRange(LeavingRate(4), (2.0 / 3 / 1.4) - 0.08, (2.0 / 3 / 1.4) + 0.08);
+        Assert.InRange(LeavingRate(60), (2.0 / 3 / 7) - 0.05, (2.0 / 3 / 7) + 0.05);
+    }
+
+    [Fact]
+    public void AChildTheChosenTrialDidNotUseIsTakenFromTheBestTrialThatUsedIt()
+    {
+        SearchSpace space =
+        [
+            new ChoiceHP("c", "a", "b"),
+            new RangeHP("y", 0, 10) { ActiveWhen = new HPCondition("c", "a") },
+        ];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1 }), new StudyOptions { Seed = 3 });
+        study.AddTrial(new Dictionary<string, object?> { ["c"] = "b" }, 0.0);
+        for (var i = 0; i < 40; i++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["c"] = "a", ["y"] = i / 4.0 }, 1 + Math.Abs((i / 4.0) - 7.25));
+        }
+
+        var ys = new List<double>();
+        while (ys.Count < 10)
+        {
+            var hps = study.Ask().HyperParameters;
+            if (hps.Get<string>("c") == "a")
+            {
+                ys.Add(hps.GetDouble("y"));
+            }
+        }
+
+        // The best trial with y is y = 7.25; windows are at most 10 / (1 + 4.1) wide.
+        Assert.All(ys, y => Assert.InRange(y, 7.25 - 1, 7.25 + 1));
+    }
+
+    [Fact]
+    public void OptionsOutOfRangeAreRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("anneal", TestSpaces.Rich(), options: new AnnealOptions { AverageBestIndex = 0.5 }));
+        Assert.Contains("AnnealOptions.AverageBestIndex is 0.5", error.Message);
+        Assert.Contains("ShrinkCoefficient", Assert.Throws<ArgumentOutOfRangeException>(() => new AnnealOptimizer(TestSpaces.Rich(), new AnnealOptions { ShrinkCoefficient = -1 })).Message);
+    }
+}

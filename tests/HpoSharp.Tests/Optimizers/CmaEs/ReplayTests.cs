@@ -1,0 +1,64 @@
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Optimizers.CmaEs;
+
+/// <summary>
+/// The evolution strategies rebuild their state by replaying the history in (finish time, trial number) order. Here trials
+/// finish in a scrambled order with finish times that often precede those already seen, and a fresh optimizer given a
+/// copy of the history must always suggest what the live one suggests.
+/// </summary>
+public sealed class ReplayTests
+{
+    [Theory]
+    [InlineData("cmaes")]
+    [InlineData("mocmaes")]
+    public void AFreshOptimizerFollowsTheLiveOneThroughScrambledFinishes(string algorithm)
+    {
+        var space = TestSpaces.Rich();
+        var clock = new ScriptedClock();
+        var options = new StudyOptions { Seed = 21, MaxParallelism = 4, TimeProvider = clock };
+        var live = new Study(HpoRegistry.Build(algorithm, space), options);
+        var rng = new RandomStream(77);
+        var running = new List<TrialContext>();
+        for (var step = 0; step < 150; step++)
+        {
+            while (running.Count < 4)
+            {
+                if (step % 10 == 0)
+                {
+                    var copy = new InMemoryTrialStore();
+                    foreach (var trial in live.Trials)
+                    {
+                        copy.CreateTrial(trial);
+                    }
+
+                    var fresh = new Study(HpoRegistry.Build(algorithm, space), options with { Store = copy });
+                    var expected = fresh.Ask(running.Count);
+                    var actual = live.Ask(running.Count);
+                    Assert.Equal(expected.Number, actual.Number);
+                    Assert.Equal(fresh.Trials[expected.Number].Params.ToArray(), live.Trials[actual.Number].Params.ToArray());
+                    running.Add(actual);
+                }
+                else
+                {
+                    running.Add(live.Ask(running.Count));
+                }
+            }
+
+            // A random running trial finishes, stamped up to 30 seconds before or after the clock's last reading.
+            var done = running[rng.NextInt(running.Count)];
+            running.Remove(done);
+            clock.Now = clock.Now.AddSeconds(rng.NextDouble(-30, 31));
+            if (rng.NextDouble() < 0.1)
+            {
+                live.Tell(done.Number, TrialState.Failed, "a failure");
+            }
+            else
+            {
+                live.Tell(done.Number, TestSpaces.RichObjective(done.HyperParameters));
+            }
+        }
+    }
+}

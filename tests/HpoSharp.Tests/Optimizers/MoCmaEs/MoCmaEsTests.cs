@@ -1,0 +1,118 @@
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.MoCmaEs;
+using HpoSharp.Optimizers.MultiObjective;
+using HpoSharp.Space;
+using HpoSharp.Tests.Optimizers.CmaEs;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Optimizers.MoCmaEs;
+
+public sealed class MoCmaEsTests
+{
+    private static readonly Direction[] TwoMinimised = [Direction.Minimize, Direction.Minimize];
+
+    /// <summary>ZDT1 (Zitzler, Deb and Thiele, 2000) in <paramref name="n"/> dimensions: the front is f2 = 1 - √f1 where x1.. = 0.</summary>
+    private static double[] Zdt1(HyperParameters hps, int n)
+    {
+        var x = TestFunctions.Point(hps, n);
+        var g = 1 + (9 * x.Skip(1).Sum() / (n - 1));
+        return [x[0], g * (1 - Math.Sqrt(x[0] / g))];
+    }
+
+    [Fact]
+    public void ItsZdt1FrontsBeatARandomSearchAtEqualBudget()
+    {
+        var space = TestFunctions.Box(30, 0, 1);
+        foreach (var seed in new ulong[] { 1, 2, 3 })
+        {
+            StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => Zdt1(c.HyperParameters, 30)))
+                .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 600, Directions = TwoMinimised });
+            var (ours, random) = (Run("mocmaes"), Run("random"));
+
+            // The best front has hypervolume 120 + 2/3 against (11, 11); a random search of 600 points reaches about 96.
+            var (hvOurs, hvRandom) = (Hypervolume.OfTrials(ours.ParetoFront, TwoMinimised, [11, 11]), Hypervolume.OfTrials(random.ParetoFront, TwoMinimised, [11, 11]));
+            Assert.True(hvOurs > hvRandom + 8, $"seed {seed}: mocmaes {hvOurs} vs random {hvRandom}");
+
+            // Most of the joint front is ours.
+            var joint = Pareto.FirstFront([.. ours.ParetoFront.Concat(random.ParetoFront).Select(t => t.Values.Select(v => -v).ToArray())]);
+            Assert.True(joint.Count(i => i < ours.ParetoFront.Count) > 2 * joint.Count(i => i >= ours.ParetoFront.Count), $"seed {seed}: joint front {joint.Length}");
+        }
+    }
+
+    [Fact]
+    public void WithOneObjectiveItIsAPopulationOfElitistEvolutionStrategies()
+    {
+        const int n = 5;
+        double[] optimum = [0.4, -0.3, 0.2, 0.1, -0.45];
+        var result = new Study(new MoCmaEsOptimizer(TestFunctions.Box(n, -1, 1)), new StudyOptions { Seed = 5, MaxEvaluations = 800 })
+            .Optimize((hps, _) => TestFunctions.Sphere([.. TestFunctions.Point(hps, n).Select((x, i) => x - optimum[i])]));
+
+        Assert.True(result.BestValue < 1e-10, $"best {result.BestValue}");
+
+        // With one objective the non-dominated set is the best individual: after the 30 start-up points, every offspring
+        // descends from the best trial so far (elitism).
+        var best = double.MaxValue;
+        var bestNumber = -1;
+        foreach (var trial in result.Trials)
+        {
+            var parent = (long)trial.SystemAttributes[MoCmaEsOptimizer.ParentAttribute];
+            Assert.True(trial.Number < 30 ? parent == -1 : parent == bestNumber, $"trial {trial.Number}: parent {parent}, best so far {bestNumber}");
+            if (trial.Value < best)
+            {
+                (best, bestNumber) = (trial.Value, trial.Number);
+            }
+        }
+    }
+
+    [Fact]
+    public void SearchesMixedSpacesWithValidValuesAndFindsTheDiscreteOptima()
+    {
+        SearchSpace space =
+        [
+            new RangeHP("x", -1, 1),
+            new LogRangeHP("lr", 1e-4, 1),
+            new IntRangeHP("depth", 1, 40),
+            new RangeHP("ratio", 0, 1, step: 0.1),
+            new ChoiceHP("kind", "a", "b", "c", "d"),
+        ];
+        double[] Objectives(HyperParameters hps) =>
+        [
+            Math.Pow(hps.GetDouble("x") - 0.5, 2) + Math.Abs(hps.GetInt("depth") - 30) + (hps.Get<string>("kind") == "c" ? 0 : 1),
+            Math.Pow(hps.GetDouble("x") + 0.5, 2) + Math.Abs(Math.Log10(hps.GetDouble("lr")) + 2) + Math.Abs(hps.GetDouble("ratio") - 0.7),
+        ];
+
+        var result = new Study(new MoCmaEsOptimizer(space), new StudyOptions { Seed = 3, MaxEvaluations = 600, Directions = TwoMinimised })
+            .Optimize(Objective.Create(c => Objectives(c.HyperParameters)));
+
+        foreach (var trial in result.Trials)
+        {
+            space.Validate(trial.Params.AsSpan());
+        }
+
+        var front = result.ParetoFront.Select(result.HyperParametersOf).ToArray();
+        Assert.Contains(front, h => h.GetInt("depth") == 30 && h.Get<string>("kind") == "c");
+        Assert.Contains(front, h => Math.Abs(h.GetDouble("ratio") - 0.7) < 1e-12 && Math.Abs(Math.Log10(h.GetDouble("lr")) + 2) < 0.1);
+    }
+
+    [Fact]
+    public void ParallelWorkersAndFailuresStillGrowTheFront()
+    {
+        var space = TestFunctions.Box(10, 0, 1);
+        StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => c.Number % 7 == 3 ? throw new InvalidOperationException("boom") : Zdt1(c.HyperParameters, 10)))
+            .Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 400, MaxParallelism = 4, Directions = TwoMinimised });
+        var (ours, random) = (Run("mocmaes"), Run("random"));
+
+        // The best front has hypervolume 120 + 2/3 against (11, 11); a random search stays about 20 short at this budget.
+        Assert.Equal(57, ours.Trials.Count(t => t.State == TrialState.Failed));
+        var (hvOurs, hvRandom) = (Hypervolume.OfTrials(ours.ParetoFront, TwoMinimised, [11, 11]), Hypervolume.OfTrials(random.ParetoFront, TwoMinimised, [11, 11]));
+        Assert.True(120.6667 - hvOurs < 0.4 * (120.6667 - hvRandom), $"mocmaes {hvOurs} vs random {hvRandom}");
+    }
+
+    [Fact]
+    public void OptionsOutOfRangeAreRefusedByName()
+    {
+        Assert.Contains("MoCmaEsOptions.PopulationSize is 1; expected at least 2", Assert.Throws<ArgumentOutOfRangeException>(() => new MoCmaEsOptions { PopulationSize = 1 }.Validate()).Message);
+        Assert.Contains("MoCmaEsOptions.InitialStepSize is 2; expected a number in (0, 1]", Assert.Throws<ArgumentOutOfRangeException>(() => new MoCmaEsOptions { InitialStepSize = 2 }.Validate()).Message);
+    }
+}

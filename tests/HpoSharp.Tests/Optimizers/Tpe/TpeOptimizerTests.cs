@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using HpoSharp.Execution;
+using HpoSharp.Optimizers;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Optimizers.Tpe;
+
+public sealed class TpeOptimizerTests
+{
+    public static TheoryData<bool> Modes() => [true, false];
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void SuggestionsConcentrateNearTheOptimumOfAOneDimensionalProblem(bool multivariate)
+    {
+        var near = OneDimensionalProbe.NearFraction(space => new TpeOptimizer(space, new TpeOptions { Multivariate = multivariate }), seed: 4);
+
+        // Uniform draws would land within 0.5 of the optimum one time in ten.
+        Assert.True(near >= 0.6, $"only {near:P0} of the last 30 suggestions are within 0.5 of the optimum");
+    }
+
+    [Fact]
+    public void TheDensityRatioPrefersTheGoodRegion()
+    {
+        var dimension = new KernelDimension(Dimension.Real("x", -5, 5));
+        var history = History([.. Enumerable.Range(0, 40).Select(i => -5 + (0.25 * i))], x => Math.Abs(x - 2));
+        var observations = new TpeObservations([dimension]);
+        observations.Refresh(history);
+        var options = new TpeOptions();
+        var (goodSide, badSide) = new TpeSplit(observations, options).Split([0]) ?? throw new InvalidOperationException("no split");
+        var good = new ParzenEstimator();
+        var bad = new ParzenEstimator();
+        good.Fit([dimension], goodSide, options);
+        bad.Fit([dimension], badSide, options);
+
+        double[] points = [2.0, 1.6, -3.0, 4.5];
+        var logGood = new double[4];
+        var logBad = new double[4];
+        good.LogPdf(points, 4, logGood);
+        bad.LogPdf(points, 4, logBad);
+
+        Assert.Equal(4, goodSide.Count);
+        Assert.True(logGood[0] - logBad[0] > logGood[2] - logBad[2] + 2, "the ratio at the optimum should beat a bad region by a wide margin");
+        Assert.True(logGood[1] - logBad[1] > logGood[3] - logBad[3] + 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ABetterChoiceIsPickedMoreOften(bool multivariate)
+    {
+        double[] cost = [1.0, 0.0, 0.6, 1.5];
+        SearchSpace space = [new ChoiceHP("c", "a", "b", "c", "d"), new RangeHP("x", 0, 1)];
+        var study = new Study(new TpeOptimizer(space, new TpeOptions { Multivariate = multivariate }), new StudyOptions { Seed = 9 });
+        var picks = new int[4];
+        for (var i = 0; i < 70; i++)
+        {
+            var trial = study.Ask();
+            var choice = "abcd".IndexOf(trial.HyperParameters.Get<string>("c")[0]);
+            study.Tell(trial.Number, cost[choice] + Math.Abs(trial.HyperParameters.GetDouble("x") - 0.5));
+            if (i >= 20)
+            {
+                picks[choice]++;
+            }
+        }
+
+        // Uniform draws would pick each choice about 12 times in 50.
+        Assert.True(picks[1] > 25, $"the best choice was picked {picks[1]} times in 50 (picks {string.Join(", ", picks)})");
+        Assert.True(picks[1] > 2 * new[] { picks[0], picks[2], picks[3] }.Max(), $"picks {string.Join(", ", picks)} do not favour the best choice");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void AnInactiveParameterNeverInfluencesItsSiblingsModels(bool multivariate)
+    {
+        SearchSpace space =
+        [
+            new RangeHP("x", 0, 1),
+            new ChoiceHP("c", "a", "b"),
+            new RangeHP("y", 0, 1) { ActiveWhen = new HPCondition("c", "a") },
+            new IntRangeHP("z", 1, 9) { ActiveWhen = new HPCondition("c", "b") },
+        ];
+
+        // Two histories that differ only in the values of y, the parameter of branch a.
+        Trial NextSuggestion(double yShift)
+        {
+            var study = new Study(new TpeOptimizer(space, new TpeOptions { Multivariate = multivariate }), new StudyOptions { Seed = 21 });
+            var rng = new RandomStream(5);
+            for (var i = 0; i < 30; i++)
+            {
+                var x = rng.NextDouble();
+                var branchA = rng.NextDouble() < 0.5;
+                var z = 1 + rng.NextInt(9);
+                var y = (rng.NextDouble() + yShift) % 1.0;
+                var values = new Dictionary<string, object?> { ["x"] = x, ["c"] = branchA ? "a" : "b" };
+                values[branchA ? "y" : "z"] = branchA ? y : z;
+                study.AddTrial(values, Math.Abs(x - 0.3) + (branchA ? 0.5 : Math.Abs(z - 4) / 10.0));
+            }
+
+            var trial = study.Ask();
+            return study.Trials[trial.Number];
+        }
+
+        var first = NextSuggestion(0.0);
+        var second = NextSuggestion(0.37);
+
+        Assert.Equal(first.Params[0], second.Params[0]);
+        Assert.Equal(first.Params[1], second.Params[1]);
+        Assert.Equal(first.Params[3], second.Params[3]);
+        Assert.Equal("b", space.Decode(first.Params.AsSpan())["c"]);
+    }
+
+    [Fact]
+    public void TheConstantLiarSpreadsPendingSuggestions()
+    {
+        double MinimumGap(bool liar)
+        {
+            SearchSpace space = [new RangeHP("x", -5, 5)];
+            var study = new Study(new TpeOptimizer(space, new TpeOptions { ConstantLiar = liar }), new StudyOptions { Seed = 13, MaxParallelism = 8 });
+            for (var i = 0; i < 30; i++)
+            {
+                var trial = study.Ask();
+                study.Tell(trial.Number, Math.Pow(trial.HyperParameters.GetDouble("x") - 1, 2));
+            }
+
+            var pending = Enumerable.Range(0, 8).Select(w => study.Ask(w).HyperParameters.GetDouble("x")).Order().ToArray();
+            return pending.Zip(pending.Skip(1), (a, b) => b - a).Min();
+        }
+
+        var with = MinimumGap(liar: true);
+        var without = MinimumGap(liar: false);
+
+        Assert.True(with > 2 * without, $"the smallest gap between 8 pending suggestions is {with:G3} with the liar and {without:G3} without");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ASeededStudyWithOneWorkerIsReproducible(bool multivariate)
+    {
+        double[][] Run()
+        {
+            var optimizer = new TpeOptimizer(TestSpaces.Rich(), new TpeOptions { Multivariate = multivariate, StartupTrials = 5 });
+            var result = new Study(optimizer, new StudyOptions { Seed = 77, MaxEvaluations = 30 }).Optimize(c => TestSpaces.RichObjective(c.HyperParameters));
+            return [.. result.Trials.Select(t => t.Params.ToArray())];
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void PrunedTrialsRankAfterCompleteOnesByTheirLastStepThenValue()
+    {
+        var dimension = new KernelDimension(Dimension.Real("x", 0, 1));
+        Trial Make(int number, TrialState state, double value, params (long Step, double Value)[] steps) => new()
+        {
+            Number = number,
+            State = state,
+            Params = [0.5],
+            Values = state == TrialState.Complete ? [value] : [],
+            IntermediateValues = steps.ToImmutableSortedDictionary(s => s.Step, s => s.Value),
+        };
+
+        var history = new TrialHistory(
+        [
+            Make(0, TrialState.Pruned, 0, (1, 0.1)),
+            Make(1, TrialState.Complete, 3.0),
+            Make(2, TrialState.Pruned, 0, (1, 0.5), (4, 0.9)),
+            Make(3, TrialState.Failed, 0),
+            Make(4, TrialState.Pruned, 0, (4, 0.2)),
+            Make(5, TrialState.Complete, 2.0),
+            Make(6, TrialState.Running, 0),
+        ], [Direction.Minimize]);
+        var observations = new TpeObservations([dimension]);
+        observations.Refresh(history);
+
+        Assert.Equal([5, 1, 4, 2, 0], observations.Ranked.ToArray());
+        Assert.Equal([6], observations.Pending);
+    }
+
+    [Fact]
+    public void OptionsOutOfRangeAreRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("tpe", TestSpaces.Rich(), options: new TpeOptions { GammaFactor = -0.1 }));
+        Assert.Contains("TpeOptions.GammaFactor is -0.1", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptimizer(TestSpaces.Rich(), new TpeOptions { Candidates = 0 }));
+        Assert.Contains("CategoricalSmoothing", Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptions { CategoricalSmoothing = 1.5 }.Validate()).Message);
+    }
+
+    /// <summary>A minimised single-objective history of complete trials over one real dimension.</summary>
+    private static TrialHistory History(double[] xs, Func<double, double> f) =>
+        new([.. xs.Select((x, i) => new Trial { Number = i, State = TrialState.Complete, Params = [x], Values = [f(x)] })], [Direction.Minimize]);
+}
