@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.Bayes;
 using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Space;
@@ -24,6 +25,7 @@ public static class HpoRegistry
         Register<AnnealOptions>("anneal", (space, options) => new AnnealOptimizer(space, options));
         Register<CmaEsOptions>("cmaes", (space, options) => new CmaEsOptimizer(space, options));
         Register<MoCmaEsOptions>("mocmaes", (space, options) => new MoCmaEsOptimizer(space, options));
+        Register<BayesOptions>("bayes", (space, options) => new BayesOptimizer(space, options));
     }
 
     /// <summary>The registered names, sorted.</summary>

@@ -1,0 +1,136 @@
+using HpoSharp.Optimizers.Bayes;
+
+namespace HpoSharp.Tests.Optimizers.Bayes;
+
+public sealed class LogExpectedImprovementTests
+{
+    public static TheoryData<double> ModerateZ() => [-5, -3, -1.5, -1, -0.999, -0.5, 0, 0.7, 2, 6];
+
+    [Theory]
+    [MemberData(nameof(ModerateZ))]
+    public void LogHAgreesWithTheDirectFormulaWhereThatIsAccurate(double z)
+    {
+        var cdf = 0.5 * ErfcReference(-z / Math.Sqrt(2));
+        var direct = Math.Log((Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI)) + (z * cdf));
+
+        var value = LogExpectedImprovement.LogH(z, out var slope);
+
+        Assert.Equal(direct, value, 10);
+        Assert.Equal(cdf / Math.Exp(direct), slope, 8);
+    }
+
+    [Theory]
+    [InlineData(-20)]
+    [InlineData(-99.9)]
+    [InlineData(-100.1)]
+    [InlineData(-1e4)]
+    public void TheSlopeAgreesWithFiniteDifferencesInTheTail(double z)
+    {
+        var h = 1e-6 * Math.Abs(z);
+        var numeric = (LogExpectedImprovement.LogH(z + h, out _) - LogExpectedImprovement.LogH(z - h, out _)) / (2 * h);
+
+        LogExpectedImprovement.LogH(z, out var slope);
+
+        Assert.Equal(1, slope / numeric, 5);
+    }
+
+    [Fact]
+    public void LogHIsContinuousWhereItsFormulaChanges()
+    {
+        foreach (var edge in new[] { -1.0, -100.0 })
+        {
+            var below = LogExpectedImprovement.LogH(edge - 1e-9, out var slopeBelow);
+            var above = LogExpectedImprovement.LogH(edge + 1e-9, out var slopeAbove);
+            Assert.Equal(below, above, 6);
+            Assert.Equal(slopeBelow, slopeAbove, 4);
+        }
+    }
+
+    [Fact]
+    public void LogHStaysFiniteAndIncreasingFarBelowWhereEIUnderflows()
+    {
+        var previous = double.NegativeInfinity;
+        foreach (var z in new[] { -1e300, -1e120, -1e20, -1e9, -1e6, -1e3, -40, -38.5, -30 })
+        {
+            var value = LogExpectedImprovement.LogH(z, out var slope);
+            Assert.True(double.IsFinite(value) || z < -1e100, $"log h({z}) = {value}");
+            Assert.False(double.IsNaN(slope), $"slope at {z} is NaN");
+            Assert.True(value >= previous, $"log h({z}) = {value} < {previous}");
+            previous = value;
+        }
+
+        // Asymptotically log h(z) ≈ -z²/2 - log √(2π) - 2 log|z|.
+        Assert.Equal((-0.5 * 1e6) - (0.5 * Math.Log(2 * Math.PI)) - (2 * Math.Log(1e3)), LogExpectedImprovement.LogH(-1e3, out _), 5);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.3, 0.671373240540872)]
+    [InlineData(0.5, 0.4795001221869535)]
+    [InlineData(2.0, 0.004677734981047266)]
+    [InlineData(5.0, 1.5374597944280349e-12)]
+    [InlineData(10.0, 2.088487583762545e-45)]
+    [InlineData(-1.2, 1.9103139782296354)]
+    public void ErfcHasItsTabulatedValues(double x, double expected)
+    {
+        Assert.Equal(1, ErrorFunction.Erfc(x) / expected, 14);
+    }
+
+    [Fact]
+    public void TheScaledFormAvoidsUnderflow()
+    {
+        Assert.Equal(0.05614099274382259, ErrorFunction.Erfcx(10), 15);
+        Assert.Equal(1, ErrorFunction.Erfcx(1e10) * Math.Sqrt(Math.PI) * 1e10, 14);
+        Assert.Equal(1, ErrorFunction.Erfcx(0));
+    }
+
+    [Fact]
+    public void TheAcquisitionGradientAgreesWithFiniteDifferences()
+    {
+        var kernel = new MaternKernel([false, false], new KernelParameters([3, 8], 1, 1e-6));
+        var process = new GaussianProcess(kernel, [0.1, 0.2, 0.8, 0.3, 0.5, 0.9, 0.4, 0.4], [0.2, -1, 1.1, 0.9]);
+        foreach (var threshold in new[] { 1.1, 5.0, 40.0 })
+        {
+            var acquisition = new LogExpectedImprovement(process, threshold);
+            double[] x = [0.45, 0.62];
+            var gradient = new double[2];
+            acquisition.ValueWithGradient(x, [0, 1], gradient);
+            for (var d = 0; d < 2; d++)
+            {
+                var (up, down) = ((double[])x.Clone(), (double[])x.Clone());
+                up[d] += 1e-6;
+                down[d] -= 1e-6;
+                Assert.Equal(1, (acquisition.Value(up) - acquisition.Value(down)) / 2e-6 / gradient[d], 4);
+            }
+        }
+    }
+
+    /// <summary>erfc by its continued fraction (large x) or by the Taylor series of erf (small x), in double precision.</summary>
+    private static double ErfcReference(double x)
+    {
+        if (x < 0)
+        {
+            return 2 - ErfcReference(-x);
+        }
+
+        if (x < 3)
+        {
+            double sum = x, term = x;
+            for (var n = 1; n < 200; n++)
+            {
+                term *= -x * x / n;
+                sum += term / ((2 * n) + 1);
+            }
+
+            return 1 - (2 / Math.Sqrt(Math.PI) * sum);
+        }
+
+        var fraction = 0.0;
+        for (var k = 200; k >= 1; k--)
+        {
+            fraction = k / 2.0 / (x + fraction);
+        }
+
+        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / (x + fraction);
+    }
+}
