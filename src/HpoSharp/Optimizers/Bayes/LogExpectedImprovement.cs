@@ -1,3 +1,4 @@
+using HpoSharp.Numerics;
 namespace HpoSharp.Optimizers.Bayes;
 
 /// <summary>
@@ -37,7 +38,7 @@ public sealed class LogExpectedImprovement
     {
         if (z > -1)
         {
-            var cdf = 0.5 * ErrorFunction.Erfc(-SqrtHalf * z);
+            var cdf = 0.5 * StandardNormal.Erfc(-SqrtHalf * z);
             var h = (Math.Exp(-0.5 * z * z) * InverseSqrt2Pi) + (z * cdf);
             slope = cdf / h;
             return Math.Log(h);
@@ -47,7 +48,7 @@ public sealed class LogExpectedImprovement
         if (z > TailStart)
         {
             // h = φ(z) (1 + z r) with the Mills ratio r = Φ(z) / φ(z) = √(π/2) erfcx(-z / √2).
-            var r = SqrtHalfPi * ErrorFunction.Erfcx(-SqrtHalf * z);
+            var r = SqrtHalfPi * StandardNormal.Erfcx(-SqrtHalf * z);
             var scaled = 1 + (z * r);
             slope = r / scaled;
             return (-0.5 * z * z) - LogSqrt2Pi + Math.Log(scaled);

@@ -1,3 +1,4 @@
+using HpoSharp.Numerics;
 namespace HpoSharp.Optimizers.CmaEs;
 
 /// <summary>
@@ -110,8 +111,8 @@ internal sealed class DiscreteMargin
         var upper = _coordinates.Threshold(g, Math.Clamp(level, 0, top));
         var spread = search.Sigma * Math.Sqrt(search.Variance(g));
         var scale = spread * search.Scaling[g];
-        var below = Normal.Cdf((lower - m) / scale);
-        var above = 1 - Normal.Cdf((upper - m) / scale);
+        var below = StandardNormal.Cdf((lower - m) / scale);
+        var above = 1 - StandardNormal.Cdf((upper - m) / scale);
         var middle = 1 - below - above;
 
         if (lower == upper || Math.Max(below, above) > 0.5)
@@ -125,9 +126,9 @@ internal sealed class DiscreteMargin
 
             leave = Math.Clamp(leave, Eps, 0.5 - Eps);
             var home = _coordinates.Discretize(g, m);
-            var least = Math.Abs(home - upper) / (spread * -Normal.Quantile(alpha));
+            var least = Math.Abs(home - upper) / (spread * -StandardNormal.Quantile(alpha));
             search.Scaling[g] = Math.Max(search.Scaling[g], least);
-            search.Mean[g] = upper + (Math.Sign(m - upper) * search.Scaling[g] * spread * -Normal.Quantile(leave));
+            search.Mean[g] = upper + (Math.Sign(m - upper) * search.Scaling[g] * spread * -StandardNormal.Quantile(leave));
             _leaveProbability[g] = leave;
             return;
         }
@@ -149,8 +150,8 @@ internal sealed class DiscreteMargin
 
         below = Math.Clamp(below + (excess * (below - (alpha / 2))), Eps, 0.5 - Eps);
         above = Math.Clamp(above + (excess * (above - (alpha / 2))), Eps, 0.5 - Eps);
-        var zBelow = -Normal.Quantile(below);
-        var zAbove = -Normal.Quantile(above);
+        var zBelow = -StandardNormal.Quantile(below);
+        var zAbove = -StandardNormal.Quantile(above);
         search.Scaling[g] = (upper - lower) / ((zBelow + zAbove) * spread);
         search.Mean[g] = ((lower * zAbove) + (upper * zBelow)) / (zBelow + zAbove);
         _leaveProbability[g] = below + above;

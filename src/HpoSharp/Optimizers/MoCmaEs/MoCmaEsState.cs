@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HpoSharp.Numerics;
 using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Trials;
 
@@ -183,8 +184,8 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
         var leave = 0.0;
         if (deviation > 0)
         {
-            leave += level > 0 ? Normal.Cdf((coordinates.Threshold(g, level - 1) - from) / deviation) : 0;
-            leave += level < top ? 1 - Normal.Cdf((coordinates.Threshold(g, level) - from) / deviation) : 0;
+            leave += level > 0 ? StandardNormal.Cdf((coordinates.Threshold(g, level - 1) - from) / deviation) : 0;
+            leave += level < top ? 1 - StandardNormal.Cdf((coordinates.Threshold(g, level) - from) / deviation) : 0;
         }
 
         if (leave >= alpha || draw >= (alpha - leave) / (1 - leave))

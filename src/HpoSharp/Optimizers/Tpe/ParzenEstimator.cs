@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using HpoSharp.Numerics;
 
 namespace HpoSharp.Optimizers;
 

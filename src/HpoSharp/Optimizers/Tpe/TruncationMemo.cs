@@ -1,3 +1,4 @@
+using HpoSharp.Numerics;
 namespace HpoSharp.Optimizers;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HpoSharp.Numerics;
 using HpoSharp.Optimizers.Bayes;
 
 namespace HpoSharp.Tests.Optimizers.Bayes;
@@ -61,27 +62,6 @@ public sealed class LogExpectedImprovementTests
 
         // Asymptotically log h(z) ≈ -z²/2 - log √(2π) - 2 log|z|.
         Assert.Equal((-0.5 * 1e6) - (0.5 * Math.Log(2 * Math.PI)) - (2 * Math.Log(1e3)), LogExpectedImprovement.LogH(-1e3, out _), 5);
-    }
-
-    [Theory]
-    [InlineData(0.0, 1.0)]
-    [InlineData(0.3, 0.671373240540872)]
-    [InlineData(0.5, 0.4795001221869535)]
-    [InlineData(2.0, 0.004677734981047266)]
-    [InlineData(5.0, 1.5374597944280349e-12)]
-    [InlineData(10.0, 2.088487583762545e-45)]
-    [InlineData(-1.2, 1.9103139782296354)]
-    public void ErfcHasItsTabulatedValues(double x, double expected)
-    {
-        Assert.Equal(1, ErrorFunction.Erfc(x) / expected, 14);
-    }
-
-    [Fact]
-    public void TheScaledFormAvoidsUnderflow()
-    {
-        Assert.Equal(0.05614099274382259, ErrorFunction.Erfcx(10), 15);
-        Assert.Equal(1, ErrorFunction.Erfcx(1e10) * Math.Sqrt(Math.PI) * 1e10, 14);
-        Assert.Equal(1, ErrorFunction.Erfcx(0));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using HpoSharp.Optimizers;
+using HpoSharp.Numerics;
 using HpoSharp.Optimizers.CmaEs;
+using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.CmaEs;
 
@@ -55,28 +56,5 @@ public sealed class NumericsTests
         Assert.Equal(3, values[1], 14);
         Assert.Equal(0, vectors[0] + vectors[2], 14);
         Assert.Equal(vectors[1], vectors[3], 14);
-    }
-
-    [Theory]
-    [InlineData(0, 0.5)]
-    [InlineData(1.959963984540054, 0.975)]
-    [InlineData(-1, 0.15865525393145707)]
-    [InlineData(-5, 2.866515718791939e-07)]
-    [InlineData(-8.5, 9.47953482220332e-18)]
-    [InlineData(3, 0.9986501019683699)]
-    public void NormalDistributionFunctionMatchesReferenceValues(double x, double p)
-    {
-        Assert.Equal(p, Normal.Cdf(x), p * 1e-12);
-        Assert.Equal(x, Normal.Quantile(p), Math.Max(1, Math.Abs(x)) * 1e-12);
-    }
-
-    [Fact]
-    public void NormalQuantileReachesFarTails()
-    {
-        Assert.Equal(-6.361340902404056, Normal.Quantile(1e-10), 12);
-        Assert.Equal(-37.0470962993612, Normal.Quantile(1e-300), 10);
-        Assert.Equal(double.NegativeInfinity, Normal.Quantile(0));
-        Assert.Equal(double.PositiveInfinity, Normal.Quantile(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Normal.Quantile(1.5));
     }
 }

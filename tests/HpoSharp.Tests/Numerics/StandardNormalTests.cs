@@ -1,8 +1,8 @@
-using HpoSharp.Optimizers;
+using HpoSharp.Numerics;
 
-namespace HpoSharp.Tests.Optimizers.Tpe;
+namespace HpoSharp.Tests.Numerics;
 
-/// <summary>Reference values from SciPy 1.10 (erfc, log_ndtr, ndtri) and mpmath at 50 digits (log masses).</summary>
+/// <summary>Reference values from SciPy 1.10 (erfc, erfcx, ndtr, log_ndtr, ndtri) and mpmath at 50 digits (log masses).</summary>
 public sealed class StandardNormalTests
 {
     [Theory]
@@ -47,18 +47,28 @@ public sealed class StandardNormalTests
         Assert.Equal(1.0, StandardNormal.LogMass(a, b) / expected, 1e-12);
 
     [Theory]
-    [InlineData(-2.0, 3.0)]
-    [InlineData(-0.2, 0.1)]
-    [InlineData(0.5, 6.0)]
-    [InlineData(-9.0, -7.5)]
-    public void TruncatedSamplingInvertsTheTruncatedDistribution(double a, double b)
+    [InlineData(0, 0.5)]
+    [InlineData(-1, 0.15865525393145707)]
+    [InlineData(-5, 2.866515718791939e-07)]
+    [InlineData(-8.5, 9.47953482220332e-18)]
+    [InlineData(3, 0.9986501019683699)]
+    public void CdfMatchesReferenceValues(double x, double p) =>
+        Assert.Equal(p, StandardNormal.Cdf(x), p * 1e-12);
+
+    [Fact]
+    public void ErfcxAvoidsUnderflowFarInTheTail()
     {
-        Assert.Equal(a, TruncatedNormal.Sample(a, b, 0), 1e-9);
-        foreach (var u in new[] { 1e-9, 0.1, 0.5, 0.77, 0.999 })
-        {
-            var z = TruncatedNormal.Sample(a, b, u);
-            Assert.InRange(z, a, b);
-            Assert.Equal(u, Math.Exp(StandardNormal.LogMass(a, z) - StandardNormal.LogMass(a, b)), 1e-9);
-        }
+        Assert.Equal(0.05614099274382259, StandardNormal.Erfcx(10), 15);
+        Assert.Equal(1, StandardNormal.Erfcx(1e10) * Math.Sqrt(Math.PI) * 1e10, 14);
+        Assert.Equal(1, StandardNormal.Erfcx(0), 14);
+    }
+
+    [Fact]
+    public void QuantileOfTheEndpointsIsInfiniteAndOutsideThemIsRefused()
+    {
+        Assert.Equal(double.NegativeInfinity, StandardNormal.Quantile(0));
+        Assert.Equal(double.PositiveInfinity, StandardNormal.Quantile(1));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => StandardNormal.Quantile(1.5));
+        Assert.Equal("p", error.ParamName);
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace HpoSharp.Optimizers;
+namespace HpoSharp.Numerics;
 
 /// <summary>
 /// The standard normal distribution to double precision, also far in its tails: the cumulative distribution
@@ -67,7 +67,16 @@ internal static class StandardNormal
     }
 
     /// <summary>Φ⁻¹(p): the x with Φ(x) = <paramref name="p"/>; −∞ for 0 and +∞ for 1.</summary>
-    public static double Quantile(double p) => p <= 0.5 ? LowerQuantile(p) : -LowerQuantile(1 - p);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1].</exception>
+    public static double Quantile(double p)
+    {
+        if (!(p >= 0 && p <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A probability must lie in [0, 1].");
+        }
+
+        return p <= 0.5 ? LowerQuantile(p) : -LowerQuantile(1 - p);
+    }
 
     /// <summary>
     /// Φ⁻¹(p) for p in [0, 0.5], to full precision even for tiny p: a rational first guess (Abramowitz and Stegun
