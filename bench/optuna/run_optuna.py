@@ -290,7 +290,7 @@ def sample_efficiency(bench):
 
 
 OVERHEAD_SAMPLERS = {"random": 10_000, "qmc": 10_000, "tpe": 10_000, "tpe-multivariate": 1_000, "cmaes": 10_000, "gp": 300}
-OVERHEAD_TRIALS = [10, 100, 1_000, 10_000]
+OVERHEAD_TRIALS = [10, 100, 300, 1_000, 10_000]
 OVERHEAD_DIMS = [2, 10, 50]
 
 

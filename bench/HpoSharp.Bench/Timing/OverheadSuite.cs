@@ -7,7 +7,7 @@ namespace HpoSharp.Bench.Timing;
 public static class OverheadSuite
 {
     /// <summary>The completed-trial counts measured.</summary>
-    public static readonly int[] TrialCounts = [10, 100, 1_000, 10_000];
+    public static readonly int[] TrialCounts = [10, 100, 300, 1_000, 10_000];
 
     /// <summary>The dimensions measured.</summary>
     public static readonly int[] Dimensions = [2, 10, 50];
