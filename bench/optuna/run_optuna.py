@@ -8,7 +8,7 @@ is recorded. Results go to <cache>/<version>/<sampler>/<problem>.json, one entry
 skipped, so an interrupted run resumes where it stopped.
 
     /usr/bin/python3 bench/optuna/run_optuna.py                      # Debian's Optuna, every sampler and problem
-    /usr/bin/python3 bench/optuna/run_optuna.py --optuna-path /work/ext/optuna --cmaes-path /work/ext/cmaes
+    /usr/bin/python3 bench/optuna/run_optuna.py --optuna-path ../optuna-src --cmaes-path ../cmaes-src
     /usr/bin/python3 bench/optuna/run_optuna.py --only continuous --samplers tpe,cmaes
     /usr/bin/python3 bench/optuna/run_optuna.py --overhead           # suggestion overhead instead
 """
