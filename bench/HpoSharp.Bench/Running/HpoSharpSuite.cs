@@ -9,6 +9,13 @@ namespace HpoSharp.Bench.Running;
 /// </summary>
 public static class HpoSharpSuite
 {
+    /// <summary>
+    /// Algorithms whose suggestions cost milliseconds: at most this many seeds, and single-objective runs to at most
+    /// this budget (the caps of Optuna's GPSampler on the other side).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (int Seeds, int Budget)> Expensive =
+        new Dictionary<string, (int Seeds, int Budget)>(StringComparer.OrdinalIgnoreCase) { ["bayes"] = (10, 100) };
+
     /// <summary>The registered algorithms selected by <paramref name="wanted"/> (all when empty); throws naming unknown ones.</summary>
     public static IReadOnlyList<string> Algorithms(IReadOnlyList<string> wanted)
     {
@@ -35,12 +42,16 @@ public static class HpoSharpSuite
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(log);
-        var work = (from a in algorithms from p in problems where Supports(a, p) from s in Enumerable.Range(0, seeds) select (a, p, s)).ToList();
+        var work = (from a in algorithms
+                    from p in problems
+                    where Supports(a, p)
+                    from s in Enumerable.Range(0, Expensive.TryGetValue(a, out var cap) ? Math.Min(seeds, cap.Seeds) : seeds)
+                    select (a, p, s)).ToList();
         var done = 0;
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = jobs }, item =>
         {
             var (algorithm, problem, seed) = item;
-            var b = problem.IsMultiObjective ? moBudget : budget;
+            var b = problem.IsMultiObjective ? moBudget : Expensive.TryGetValue(algorithm, out var cap) ? Math.Min(budget, cap.Budget) : budget;
             results.Add(new Column("HpoSharp", algorithm, Version), problem.Name, seed, b, HpoSharpRunner.Run(algorithm, problem, seed, b));
             if (Interlocked.Increment(ref done) % 250 == 0)
             {
