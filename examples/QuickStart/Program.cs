@@ -7,7 +7,7 @@ using HpoSharp.QuickStart;
 using HpoSharp.Space;
 using HpoSharp.Trials;
 
-var algorithm = args.Length > 0 ? args[0] : "random";
+var algorithm = args.Length > 0 ? args[0] : "tpe";
 var evaluations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
 
 HPSpace[] space =
