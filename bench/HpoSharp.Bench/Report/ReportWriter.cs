@@ -34,8 +34,10 @@ public static class ReportWriter
         text.AppendLine($"- {timingNote}").AppendLine();
         text.AppendLine("How to reproduce, the method and the known limitations are at the end of this page.").AppendLine();
         text.AppendLine("## Summary: wins, losses and no difference").AppendLine();
-        text.AppendLine(ComparisonSection.Headline(results, problems, options.Budgets.Count > 2 ? options.Budgets[^2] : options.Budgets[^1]));
+        var headlineBudget = options.Budgets.Count > 2 ? options.Budgets[^2] : options.Budgets[^1];
+        text.AppendLine(ComparisonSection.Headline(results, problems, headlineBudget));
         text.AppendLine(ComparisonSection.Write(results, problems, options.Budgets, options.MultiObjectiveBudget));
+        text.AppendLine(FamilySection.Write(results, problems, headlineBudget));
         text.AppendLine("## Sample efficiency per problem class").AppendLine();
         text.AppendLine(EfficiencySection.Write(results, problems, options.Budgets, options.MultiObjectiveBudget, PlotOf));
         text.AppendLine("## Suggestion overhead").AppendLine();
