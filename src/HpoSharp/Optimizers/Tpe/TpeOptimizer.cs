@@ -14,6 +14,11 @@ namespace HpoSharp.Optimizers;
 /// suggestions spread out. Pruned trials are ranked after all complete ones (by the last step they reached, then their
 /// last intermediate value); failed, timed-out and cancelled trials are ignored.
 /// </para>
+/// <para>
+/// Multi-objective studies run as MOTPE (Ozaki et al., 2020 and 2022): the good trials are whole non-domination fronts
+/// plus a hypervolume-greedy subset of the front that straddles the good count, weighted by their hypervolume
+/// contributions (see <see cref="MotpeSelection"/>); the rest is as above.
+/// </para>
 /// </summary>
 public sealed class TpeOptimizer : BaseHPOptimizer
 {
@@ -43,6 +48,9 @@ public sealed class TpeOptimizer : BaseHPOptimizer
 
     /// <summary>The options in use.</summary>
     public TpeOptions Options { get; }
+
+    /// <inheritdoc/>
+    public override bool SupportsMultiObjective => true;
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

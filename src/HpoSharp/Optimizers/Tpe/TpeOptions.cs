@@ -46,6 +46,12 @@ public sealed class TpeOptions : OptimizerOptions
     public int GammaCap { get; init; } = 25;
 
     /// <summary>
+    /// The largest number of good trials in a multi-objective study, where the good side should cover the Pareto front;
+    /// null for no cap (Optuna's rule for several objectives). Default null.
+    /// </summary>
+    public int? MultiObjectiveGammaCap { get; init; }
+
+    /// <summary>
     /// Down-weighting of old trials: when a side (good or bad) holds more trials than this, all but the newest this many
     /// get weights rising linearly from 1/n for the oldest to 1 (hyperopt's "linear forgetting", Optuna's default 25).
     /// Null weighs every trial equally. Default 25.
@@ -124,6 +130,7 @@ public sealed class TpeOptions : OptimizerOptions
         Require(Candidates >= 1, nameof(Candidates), Candidates, "at least 1");
         Require(double.IsFinite(GammaFactor) && GammaFactor > 0, nameof(GammaFactor), GammaFactor, "a finite number > 0");
         Require(GammaCap >= 1, nameof(GammaCap), GammaCap, "at least 1");
+        Require(MultiObjectiveGammaCap is null or >= 1, nameof(MultiObjectiveGammaCap), MultiObjectiveGammaCap, "at least 1, or null for no cap");
         Require(ForgettingWindow is null or >= 1, nameof(ForgettingWindow), ForgettingWindow, "at least 1, or null for equal weights");
         Require(double.IsFinite(PriorWeight) && PriorWeight > 0, nameof(PriorWeight), PriorWeight, "a finite number > 0");
         Require(double.IsFinite(MinBandwidthFactor) && MinBandwidthFactor > 0 && MinBandwidthFactor <= 1, nameof(MinBandwidthFactor), MinBandwidthFactor, "a number in (0, 1]");
@@ -147,11 +154,12 @@ public sealed class TpeOptions : OptimizerOptions
         return MagicClipExponent - (excess * (MagicClipExponent - 1));
     }
 
-    /// <summary>The number of good trials among <paramref name="count"/> observed.</summary>
-    internal int GoodCount(int count)
+    /// <summary>The number of good trials among <paramref name="count"/> observed, in a study with one objective or several.</summary>
+    internal int GoodCount(int count, bool multiObjective = false)
     {
         var raw = GammaRule == TpeGammaRule.Linear ? GammaFactor * count : GammaFactor * Math.Sqrt(count);
-        return Math.Min(Math.Min((int)Math.Ceiling(raw), GammaCap), count);
+        var cap = multiObjective ? MultiObjectiveGammaCap ?? int.MaxValue : GammaCap;
+        return Math.Min(Math.Min((int)Math.Ceiling(raw), cap), count);
     }
 
     /// <summary>The weight of the trial at <paramref name="position"/> (0 the oldest) among <paramref name="count"/> on one side.</summary>

@@ -1,0 +1,86 @@
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.MultiObjective;
+
+/// <summary>
+/// The hypervolume subset selection problem (choose k of N points whose union dominates the most volume) solved
+/// greedily: each step adds the point whose addition gains the most hypervolume, which is within a factor 1 − 1/e of the
+/// optimum because the hypervolume is submodular. The same submodularity makes a point's last computed gain an upper
+/// bound of its later gains, so most candidates are not re-evaluated ("lazy" greedy). Higher is better, as in
+/// <see cref="Hypervolume"/>; ties go to the smaller index.
+/// </summary>
+public static class HypervolumeSubsetSelection
+{
+    /// <summary>The indices of the <paramref name="count"/> points chosen, in the order the greedy selection took them.</summary>
+    /// <param name="points">Objective vectors, all as long as <paramref name="reference"/> and finite.</param>
+    /// <param name="count">How many points to choose, from 0 to the number of points.</param>
+    /// <param name="reference">The reference point, worse than the points that count in every objective.</param>
+    public static int[] Greedy(IReadOnlyList<double[]> points, int count, ReadOnlySpan<double> reference)
+    {
+        var n = Pareto.CheckPoints(points);
+        if (count < 0 || count > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected a count from 0 to the number of points, {n}.");
+        }
+
+        if (n > 0 && points[0].Length != reference.Length)
+        {
+            throw new ArgumentException($"The points have {points[0].Length} objective values; the reference point has {reference.Length}.", nameof(reference));
+        }
+
+        var m = reference.Length;
+        var gains = new double[n][];
+        var bound = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            gains[i] = new double[m];
+            for (var k = 0; k < m; k++)
+            {
+                gains[i][k] = Math.Max(points[i][k] - reference[k], 0);
+            }
+
+            bound[i] = HypervolumeSweeps.Box(gains[i], m);
+        }
+
+        var chosen = new List<int>(count);
+        var taken = new bool[n];
+        var selected = new List<double[]>(count);
+        for (var step = 0; step < count; step++)
+        {
+            var candidates = Enumerable.Range(0, n).Where(i => !taken[i]).OrderByDescending(i => bound[i]).ThenBy(i => i);
+            var best = -1;
+            foreach (var i in candidates)
+            {
+                if (best >= 0 && bound[i] < bound[best])
+                {
+                    break;
+                }
+
+                bound[i] = HypervolumeSweeps.Box(gains[i], m) - OverlapWith(gains[i], selected);
+                best = best < 0 || bound[i] > bound[best] || (bound[i] == bound[best] && i < best) ? i : best;
+            }
+
+            taken[best] = true;
+            chosen.Add(best);
+            selected.Add(gains[best]);
+        }
+
+        return [.. chosen];
+    }
+
+    /// <summary>The part of the box of <paramref name="gain"/> that the boxes of <paramref name="selected"/> already cover.</summary>
+    private static double OverlapWith(double[] gain, List<double[]> selected)
+    {
+        var meets = new List<double[]>(selected.Count);
+        foreach (var other in selected)
+        {
+            var meet = HypervolumeSweeps.Meet(gain, other, gain.Length);
+            if (meet.All(g => g > 0))
+            {
+                meets.Add(meet);
+            }
+        }
+
+        return HypervolumeSweeps.Volume(meets, gain.Length);
+    }
+}

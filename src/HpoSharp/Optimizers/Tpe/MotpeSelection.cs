@@ -1,0 +1,97 @@
+using HpoSharp.Optimizers.MultiObjective;
+
+namespace HpoSharp.Optimizers;
+
+/// <summary>
+/// The good side of multi-objective TPE (MOTPE; Ozaki, Tanigaki, Watanabe and Onishi, 2020 and 2022) and its kernel
+/// weights. Of the complete trials in which a group was active, whole non-domination fronts are good, best first, while
+/// they fit in the good count; the front that straddles the count gives the rest by greedy hypervolume subset selection,
+/// so that the good trials spread along it. Each good trial then weighs its exclusive hypervolume contribution to the
+/// good set, divided by the largest one (plus 1e-12 each, so that no weight is 0; a dominated good trial weighs
+/// next to nothing). Both reference points lie just beyond the worst value of the points concerned in each objective:
+/// worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as Optuna does. The result is a function
+/// of the complete trials and is kept per group until a trial finishes.
+/// </summary>
+internal sealed class MotpeSelection
+{
+    /// <summary>The weight of a good trial that adds no hypervolume, relative to the largest contribution.</summary>
+    public const double Negligible = 1e-12;
+
+    private readonly Dictionary<int, (int Count, int GoodCount, int[] Good, double[] Weights)> _byLead = [];
+
+    /// <summary>
+    /// The good complete trials (ascending number) among the usable trials of <paramref name="observations"/> in which
+    /// dimension <paramref name="lead"/> was active, at most <paramref name="goodCount"/> of them, and their weights.
+    /// </summary>
+    public (int[] Good, double[] Weights) Select(TpeObservations observations, int lead, int goodCount)
+    {
+        if (_byLead.TryGetValue(lead, out var kept) && kept.Count == observations.Count && kept.GoodCount == goodCount)
+        {
+            return (kept.Good, kept.Weights);
+        }
+
+        var numbers = new List<int>();
+        foreach (var number in observations.Numbers)
+        {
+            if (observations.IsComplete(number) && !double.IsNaN(observations.Value(number, lead)))
+            {
+                numbers.Add(number);
+            }
+        }
+
+        var points = numbers.Select(observations.Objectives).ToArray();
+        var chosen = GoodIndices(points, Math.Min(goodCount, points.Length));
+        Array.Sort(chosen);
+        var good = chosen.Select(i => numbers[i]).ToArray();
+        var weights = Weights([.. chosen.Select(i => points[i])]);
+        _byLead[lead] = (observations.Count, goodCount, good, weights);
+        return (good, weights);
+    }
+
+    /// <summary>The indices of the <paramref name="count"/> good points: whole fronts, then a greedy subset of the straddling one.</summary>
+    internal static int[] GoodIndices(double[][] points, int count)
+    {
+        var good = new List<int>(count);
+        foreach (var front in NonDominatedSorting.Fronts(points))
+        {
+            if (good.Count + front.Length <= count)
+            {
+                good.AddRange(front);
+                continue;
+            }
+
+            var members = front.Select(i => points[i]).ToArray();
+            var subset = HypervolumeSubsetSelection.Greedy(members, count - good.Count, Reference(members));
+            good.AddRange(subset.Select(j => front[j]));
+            break;
+        }
+
+        return [.. good];
+    }
+
+    /// <summary>Each point's exclusive hypervolume contribution over the largest one (1e-12 added to each first).</summary>
+    internal static double[] Weights(double[][] points)
+    {
+        if (points.Length <= 1)
+        {
+            return [.. points.Select(_ => 1.0)];
+        }
+
+        var contributions = Hypervolume.Contributions(points, Reference(points));
+        var largest = contributions.Max() + Negligible;
+        return [.. contributions.Select(c => (c + Negligible) / largest)];
+    }
+
+    /// <summary>The reference point just beyond the worst value in each objective (higher is better).</summary>
+    internal static double[] Reference(double[][] points)
+    {
+        var reference = new double[points[0].Length];
+        for (var k = 0; k < reference.Length; k++)
+        {
+            var worst = points.Min(p => p[k]);
+            reference[k] = worst == 0 ? -Negligible : worst - (0.1 * Math.Abs(worst));
+        }
+
+        return reference;
+    }
+}
