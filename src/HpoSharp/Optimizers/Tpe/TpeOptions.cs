@@ -36,6 +36,15 @@ public sealed class TpeOptions : OptimizerOptions
     /// </summary>
     public bool Multivariate { get; init; } = true;
 
+    /// <summary>
+    /// <see cref="Multivariate"/> for multi-objective studies. Default false (each dimension on its own, as Optuna does on
+    /// several objectives): a good density that is a product of per-dimension densities mixes the coordinates of different
+    /// good trials and so spreads candidates along the front. On the tuning half it tied on ZDT1 (hypervolume gap 0.29
+    /// against 0.16 for the joint model, but with a much narrower spread over seeds) and won clearly on DTLZ2 (0.11 against
+    /// 0.16, where the joint model sometimes converged early).
+    /// </summary>
+    public bool MultiObjectiveMultivariate { get; init; }
+
     /// <summary>The rule for the number of good trials (the split γ). Default <see cref="TpeGammaRule.Linear"/>.</summary>
     public TpeGammaRule GammaRule { get; init; } = TpeGammaRule.Linear;
 
