@@ -6,9 +6,10 @@ namespace HpoSharp.Optimizers;
 /// The good side of multi-objective TPE (MOTPE; Ozaki, Tanigaki, Watanabe and Onishi, 2020 and 2022) and its kernel
 /// weights. Of the complete trials in which a group was active, whole non-domination fronts are good, best first, while
 /// they fit in the good count; the front that straddles the count gives the rest by greedy hypervolume subset selection,
-/// so that the good trials spread along it. Each good trial then weighs its exclusive hypervolume contribution to the
-/// good set, divided by the largest one (plus 1e-12 each, so that no weight is 0; a dominated good trial weighs
-/// next to nothing). Both reference points lie just beyond the worst value of the points concerned in each objective:
+/// so that the good trials spread along it. Each good trial then weighs (c / c_max)^e, where c is its exclusive
+/// hypervolume contribution to the good set plus 1e-12 (so that no weight is 0; a dominated good trial weighs next to
+/// nothing), c_max the largest such value and e <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE
+/// weights are e = 1). Both reference points lie just beyond the worst value of the points concerned in each objective:
 /// worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as Optuna does. The result is a function
 /// of the complete trials and is kept per group until a trial finishes.
 /// </summary>
@@ -23,7 +24,11 @@ internal sealed class MotpeSelection
     /// The good complete trials (ascending number) among the usable trials of <paramref name="observations"/> in which
     /// dimension <paramref name="lead"/> was active, at most <paramref name="goodCount"/> of them, and their weights.
     /// </summary>
-    public (int[] Good, double[] Weights) Select(TpeObservations observations, int lead, int goodCount)
+    /// <param name="observations">The usable trials.</param>
+    /// <param name="lead">The first dimension of the group.</param>
+    /// <param name="goodCount">The good count for the group.</param>
+    /// <param name="exponent">The exponent of the weights.</param>
+    public (int[] Good, double[] Weights) Select(TpeObservations observations, int lead, int goodCount, double exponent)
     {
         if (_byLead.TryGetValue(lead, out var kept) && kept.Count == observations.Count && kept.GoodCount == goodCount)
         {
@@ -43,7 +48,7 @@ internal sealed class MotpeSelection
         var chosen = GoodIndices(points, Math.Min(goodCount, points.Length));
         Array.Sort(chosen);
         var good = chosen.Select(i => numbers[i]).ToArray();
-        var weights = Weights([.. chosen.Select(i => points[i])]);
+        var weights = Weights([.. chosen.Select(i => points[i])], exponent);
         _byLead[lead] = (observations.Count, goodCount, good, weights);
         return (good, weights);
     }
@@ -69,8 +74,8 @@ internal sealed class MotpeSelection
         return [.. good];
     }
 
-    /// <summary>Each point's exclusive hypervolume contribution over the largest one (1e-12 added to each first).</summary>
-    internal static double[] Weights(double[][] points)
+    /// <summary>Each point's exclusive hypervolume contribution over the largest one (1e-12 added to each first) to the power <paramref name="exponent"/>.</summary>
+    internal static double[] Weights(double[][] points, double exponent)
     {
         if (points.Length <= 1)
         {
@@ -79,7 +84,7 @@ internal sealed class MotpeSelection
 
         var contributions = Hypervolume.Contributions(points, Reference(points));
         var largest = contributions.Max() + Negligible;
-        return [.. contributions.Select(c => (c + Negligible) / largest)];
+        return [.. contributions.Select(c => Math.Pow((c + Negligible) / largest, exponent))];
     }
 
     /// <summary>The reference point just beyond the worst value in each objective (higher is better).</summary>

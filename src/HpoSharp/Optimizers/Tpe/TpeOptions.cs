@@ -45,6 +45,15 @@ public sealed class TpeOptions : OptimizerOptions
     /// </summary>
     public bool MultiObjectiveMultivariate { get; init; }
 
+    /// <summary>
+    /// Multi-objective studies: each good trial weighs its share of the good set's hypervolume to this power, that is
+    /// (its exclusive contribution / the largest contribution)^exponent. At 1 the weights are Optuna's MOTPE weights and
+    /// trials that add little to the front barely count; at 0 every good trial weighs the same (Optuna since 4.x). Default
+    /// 0.5: on the tuning half it kept the gain of the contribution weights on ZDT1 (hypervolume gap 0.28, against 0.29
+    /// at 1 and 0.40 at 0) and was better on DTLZ2 (0.088, against 0.11 at 1).
+    /// </summary>
+    public double MultiObjectiveWeightExponent { get; init; } = 0.5;
+
     /// <summary>The rule for the number of good trials (the split γ). Default <see cref="TpeGammaRule.Linear"/>.</summary>
     public TpeGammaRule GammaRule { get; init; } = TpeGammaRule.Linear;
 
@@ -56,7 +65,8 @@ public sealed class TpeOptions : OptimizerOptions
 
     /// <summary>
     /// The largest number of good trials in a multi-objective study, where the good side should cover the Pareto front;
-    /// null for no cap (Optuna's rule for several objectives). Default null.
+    /// null for no cap (Optuna's rule for several objectives). Default null: a cap of 25 made no measurable difference on
+    /// the tuning half at 300 trials, nor did a factor of 0.07 or 0.15 instead of <see cref="GammaFactor"/>'s 0.1.
     /// </summary>
     public int? MultiObjectiveGammaCap { get; init; }
 
@@ -139,6 +149,7 @@ public sealed class TpeOptions : OptimizerOptions
         Require(Candidates >= 1, nameof(Candidates), Candidates, "at least 1");
         Require(double.IsFinite(GammaFactor) && GammaFactor > 0, nameof(GammaFactor), GammaFactor, "a finite number > 0");
         Require(GammaCap >= 1, nameof(GammaCap), GammaCap, "at least 1");
+        Require(double.IsFinite(MultiObjectiveWeightExponent) && MultiObjectiveWeightExponent >= 0, nameof(MultiObjectiveWeightExponent), MultiObjectiveWeightExponent, "a finite number >= 0");
         Require(MultiObjectiveGammaCap is null or >= 1, nameof(MultiObjectiveGammaCap), MultiObjectiveGammaCap, "at least 1, or null for no cap");
         Require(ForgettingWindow is null or >= 1, nameof(ForgettingWindow), ForgettingWindow, "at least 1, or null for equal weights");
         Require(double.IsFinite(PriorWeight) && PriorWeight > 0, nameof(PriorWeight), PriorWeight, "a finite number > 0");

@@ -107,7 +107,7 @@ internal sealed class TpeSplit
     private double SplitByFronts(int lead, int goodCount)
     {
         var obs = _observations;
-        var (good, weights) = _motpe.Select(obs, lead, goodCount);
+        var (good, weights) = _motpe.Select(obs, lead, goodCount, _options.MultiObjectiveWeightExponent);
         var pruned = goodCount - good.Length;
         foreach (var number in obs.Ranked)
         {

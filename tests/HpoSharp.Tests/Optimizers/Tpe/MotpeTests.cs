@@ -37,12 +37,13 @@ public sealed class MotpeTests
     {
         // Reference (0.9, 0.9); exclusive contributions A 2.0 · 0.1, B 0.1 · 1.0, C 2.0 · 2.0 less the 1.0 · 1.0 that D
         // (dominated, adding nothing itself) also covers.
-        var weights = MotpeSelection.Weights([[5, 1], [1, 4], [3, 3], [2, 2]]);
+        var weights = MotpeSelection.Weights([[5, 1], [1, 4], [3, 3], [2, 2]], exponent: 1);
         Assert.Equal(0.2 / 3.0, weights[0], 1e-9);
         Assert.Equal(0.1 / 3.0, weights[1], 1e-9);
         Assert.Equal(1.0, weights[2], 1e-12);
         Assert.InRange(weights[3], 1e-14, 1e-12);
-        Assert.Equal([1.0], MotpeSelection.Weights([[5, 1]]));
+        Assert.Equal([1.0], MotpeSelection.Weights([[5, 1]], exponent: 1));
+        Assert.Equal(Math.Sqrt(0.2 / 3.0), MotpeSelection.Weights([[5, 1], [1, 4], [3, 3], [2, 2]], exponent: 0.5)[0], 1e-9);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class MotpeTests
 
         Assert.Equal([0, 1, 3], good.Numbers.ToArray());
         Assert.Equal(1.0, good.Weights[0], 1e-12); // X dominates the other good trials, which add nothing
-        Assert.True(good.Weights[1] < 1e-9 && good.Weights[2] < 1e-9);
+        Assert.True(good.Weights[1] < 1e-6 && good.Weights[2] < 1e-6, $"weights {good.Weights[1]} and {good.Weights[2]}");
         Assert.Equal([2, 4, 5, 6], bad.Numbers.ToArray());
         Assert.Equal([0.2, 0.4, 0.5, 0.6], bad.Values.ToArray());
     }
@@ -88,9 +89,9 @@ public sealed class MotpeTests
                 TwoMinimised,
                 [11, 11]);
 
-            // The true front's hypervolume against (11, 11) is 120 + 2/3.
+            // The true front's hypervolume against (11, 11) is 120 + 2/3; 150 random points leave a gap of 7 to 11, MOTPE a fifth of that or less.
             var (ours, random) = (HypervolumeOf("tpe"), HypervolumeOf("random"));
-            Assert.True(120.6667 - ours < 0.5 * (120.6667 - random), $"seed {seed}: tpe {ours} vs random {random}");
+            Assert.True(120.6667 - ours < 0.35 * (120.6667 - random), $"seed {seed}: tpe {ours} vs random {random}");
         }
     }
 
