@@ -6,7 +6,7 @@ namespace HpoSharp.Optimizers.MultiObjective;
 /// The hypervolume subset selection problem (choose k of N points whose union dominates the most volume) solved
 /// greedily: each step adds the point whose addition gains the most hypervolume, which is within a factor 1 − 1/e of the
 /// optimum because the hypervolume is submodular. The same submodularity makes a point's last computed gain an upper
-/// bound of its later gains, so most candidates are not re-evaluated ("lazy" greedy). Higher is better, as in
+/// bound of its later gains, so most candidates are not re-evaluated ("lazy" greedy, with a priority queue). Higher is better, as in
 /// <see cref="Hypervolume"/>; ties go to the smaller index.
 /// </summary>
 public static class HypervolumeSubsetSelection
@@ -42,30 +42,60 @@ public static class HypervolumeSubsetSelection
             bound[i] = HypervolumeSweeps.Box(gains[i], m);
         }
 
-        var chosen = new List<int>(count);
-        var taken = new bool[n];
+        // By decreasing bound, ties by index; a point whose bound was computed in this step is the greedy choice.
+        var queue = new PriorityQueue<int, (double Bound, int Index)>(
+            Comparer<(double Bound, int Index)>.Create((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Index.CompareTo(b.Index)));
+        var fresh = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            queue.Enqueue(i, (bound[i], i));
+            fresh[i] = -1;
+        }
+
+        var chosen = new int[count];
         var selected = new List<double[]>(count);
         for (var step = 0; step < count; step++)
         {
-            var candidates = Enumerable.Range(0, n).Where(i => !taken[i]).OrderByDescending(i => bound[i]).ThenBy(i => i);
-            var best = -1;
-            foreach (var i in candidates)
+            var i = queue.Dequeue();
+            while (fresh[i] != step)
             {
-                if (best >= 0 && bound[i] < bound[best])
-                {
-                    break;
-                }
-
-                bound[i] = HypervolumeSweeps.Box(gains[i], m) - OverlapWith(gains[i], selected);
-                best = best < 0 || bound[i] > bound[best] || (bound[i] == bound[best] && i < best) ? i : best;
+                bound[i] = HypervolumeSweeps.Box(gains[i], m) - (m == 2 ? UnderStaircase(gains[i], selected) : OverlapWith(gains[i], selected));
+                fresh[i] = step;
+                queue.Enqueue(i, (bound[i], i));
+                i = queue.Dequeue();
             }
 
-            taken[best] = true;
-            chosen.Add(best);
-            selected.Add(gains[best]);
+            chosen[step] = i;
+            selected.Add(gains[i]);
+            if (m == 2)
+            {
+                selected = [.. Pareto.FirstFront(selected).Select(j => selected[j]).OrderBy(g => g[0])];
+            }
         }
 
-        return [.. chosen];
+        return chosen;
+    }
+
+    /// <summary>
+    /// Two objectives: the part of the box of <paramref name="gain"/> under <paramref name="stairs"/>, mutually
+    /// non-dominated points by increasing first (so decreasing second) coordinate, whose union is a staircase: over the
+    /// stretch up to a step's first coordinate, its height is that step's second coordinate.
+    /// </summary>
+    private static double UnderStaircase(double[] gain, List<double[]> stairs)
+    {
+        double covered = 0, left = 0;
+        foreach (var step in stairs)
+        {
+            var right = Math.Min(step[0], gain[0]);
+            covered += right > left ? (right - left) * Math.Min(step[1], gain[1]) : 0;
+            left = Math.Max(left, step[0]);
+            if (left >= gain[0])
+            {
+                break;
+            }
+        }
+
+        return covered;
     }
 
     /// <summary>The part of the box of <paramref name="gain"/> that the boxes of <paramref name="selected"/> already cover.</summary>

@@ -11,18 +11,20 @@ namespace HpoSharp.Optimizers;
 /// nothing), c_max the largest such value and e <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE
 /// weights are e = 1). Both reference points lie just beyond the worst value of the points concerned in each objective:
 /// worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as Optuna does. The result is a function
-/// of the complete trials and is kept per group until a trial finishes.
+/// of the complete trials and is kept until a trial finishes.
 /// </summary>
 internal sealed class MotpeSelection
 {
     /// <summary>The weight of a good trial that adds no hypervolume, relative to the largest contribution.</summary>
     public const double Negligible = 1e-12;
 
-    private readonly Dictionary<int, (int Count, int GoodCount, int[] Good, double[] Weights)> _byLead = [];
+    private readonly List<(int[] Numbers, int GoodCount, int[] Good, double[] Weights)> _kept = [];
+    private int _keptFor = -1;
 
     /// <summary>
     /// The good complete trials (ascending number) among the usable trials of <paramref name="observations"/> in which
     /// dimension <paramref name="lead"/> was active, at most <paramref name="goodCount"/> of them, and their weights.
+    /// Groups active in the same trials (all of them, in a space without conditions) share one selection.
     /// </summary>
     /// <param name="observations">The usable trials.</param>
     /// <param name="lead">The first dimension of the group.</param>
@@ -30,9 +32,10 @@ internal sealed class MotpeSelection
     /// <param name="exponent">The exponent of the weights.</param>
     public (int[] Good, double[] Weights) Select(TpeObservations observations, int lead, int goodCount, double exponent)
     {
-        if (_byLead.TryGetValue(lead, out var kept) && kept.Count == observations.Count && kept.GoodCount == goodCount)
+        if (_keptFor != observations.Count)
         {
-            return (kept.Good, kept.Weights);
+            _kept.Clear();
+            _keptFor = observations.Count;
         }
 
         var numbers = new List<int>();
@@ -44,12 +47,20 @@ internal sealed class MotpeSelection
             }
         }
 
+        foreach (var kept in _kept)
+        {
+            if (kept.GoodCount == goodCount && kept.Numbers.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(numbers)))
+            {
+                return (kept.Good, kept.Weights);
+            }
+        }
+
         var points = numbers.Select(observations.Objectives).ToArray();
         var chosen = GoodIndices(points, Math.Min(goodCount, points.Length));
         Array.Sort(chosen);
         var good = chosen.Select(i => numbers[i]).ToArray();
         var weights = Weights([.. chosen.Select(i => points[i])], exponent);
-        _byLead[lead] = (observations.Count, goodCount, good, weights);
+        _kept.Add((numbers.ToArray(), goodCount, good, weights));
         return (good, weights);
     }
 
