@@ -6,16 +6,17 @@ namespace HpoSharp.Optimizers;
 /// The good side of multi-objective TPE (MOTPE; Ozaki, Tanigaki, Watanabe and Onishi, 2020 and 2022) and its kernel
 /// weights. Of the complete trials in which a group was active, whole non-domination fronts are good, best first, while
 /// they fit in the good count; the front that straddles the count gives the rest by greedy hypervolume subset selection,
-/// so that the good trials spread along it. Each good trial then weighs (c / c_max)^e, where c is its exclusive
-/// hypervolume contribution to the good set plus 1e-12 (so that no weight is 0; a dominated good trial weighs next to
-/// nothing), c_max the largest such value and e <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE
-/// weights are e = 1). Both reference points lie just beyond the worst value of the points concerned in each objective:
+/// so that the good trials spread along it. Each good trial then weighs max(c / c_max, 1e-12)^e, where c is its
+/// exclusive hypervolume contribution to the good set, c_max the largest one and e
+/// <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE weights are e = 1, with an absolute floor): a
+/// dominated good trial weighs next to nothing but not 0, whatever the units of the objectives; when no trial adds
+/// anything (equal points), all weigh 1. Both reference points lie just beyond the worst value of the points concerned in each objective:
 /// worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as Optuna does. The result is a function
 /// of the complete trials and is kept until a trial finishes.
 /// </summary>
 internal sealed class MotpeSelection
 {
-    /// <summary>The weight of a good trial that adds no hypervolume, relative to the largest contribution.</summary>
+    /// <summary>The smallest share of the largest contribution a good trial is weighted by; the weight of pruned trials on the good side.</summary>
     public const double Negligible = 1e-12;
 
     private readonly List<(int[] Numbers, int GoodCount, int[] Good, double[] Weights)> _kept = [];
@@ -85,7 +86,7 @@ internal sealed class MotpeSelection
         return [.. good];
     }
 
-    /// <summary>Each point's exclusive hypervolume contribution over the largest one (1e-12 added to each first) to the power <paramref name="exponent"/>.</summary>
+    /// <summary>Each point's exclusive hypervolume contribution over the largest one (at least 1e-12) to the power <paramref name="exponent"/>.</summary>
     internal static double[] Weights(double[][] points, double exponent)
     {
         if (points.Length <= 1)
@@ -94,8 +95,8 @@ internal sealed class MotpeSelection
         }
 
         var contributions = Hypervolume.Contributions(points, Reference(points));
-        var largest = contributions.Max() + Negligible;
-        return [.. contributions.Select(c => Math.Pow((c + Negligible) / largest, exponent))];
+        var largest = contributions.Max();
+        return [.. contributions.Select(c => largest > 0 ? Math.Pow(Math.Max(c / largest, Negligible), exponent) : 1.0)];
     }
 
     /// <summary>The reference point just beyond the worst value in each objective (higher is better).</summary>

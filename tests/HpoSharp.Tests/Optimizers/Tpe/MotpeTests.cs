@@ -41,8 +41,9 @@ public sealed class MotpeTests
         Assert.Equal(0.2 / 3.0, weights[0], 1e-9);
         Assert.Equal(0.1 / 3.0, weights[1], 1e-9);
         Assert.Equal(1.0, weights[2], 1e-12);
-        Assert.InRange(weights[3], 1e-14, 1e-12);
+        Assert.Equal(1e-12, weights[3]);
         Assert.Equal([1.0], MotpeSelection.Weights([[5, 1]], exponent: 1));
+        Assert.Equal([1.0, 1.0], MotpeSelection.Weights([[5, 1], [5, 1]], exponent: 1));
         Assert.Equal(Math.Sqrt(0.2 / 3.0), MotpeSelection.Weights([[5, 1], [1, 4], [3, 3], [2, 2]], exponent: 0.5)[0], 1e-9);
     }
 
@@ -72,7 +73,8 @@ public sealed class MotpeTests
 
         Assert.Equal([0, 1, 3], good.Numbers.ToArray());
         Assert.Equal(1.0, good.Weights[0], 1e-12); // X dominates the other good trials, which add nothing
-        Assert.True(good.Weights[1] < 1e-6 && good.Weights[2] < 1e-6, $"weights {good.Weights[1]} and {good.Weights[2]}");
+        Assert.Equal(1e-6, good.Weights[1], 1e-15); // the floor 1e-12 to the default exponent 0.5
+        Assert.Equal(1e-6, good.Weights[2], 1e-15);
         Assert.Equal([2, 4, 5, 6], bad.Numbers.ToArray());
         Assert.Equal([0.2, 0.4, 0.5, 0.6], bad.Values.ToArray());
     }
@@ -93,6 +95,35 @@ public sealed class MotpeTests
             var (ours, random) = (HypervolumeOf("tpe"), HypervolumeOf("random"));
             Assert.True(120.6667 - ours < 0.35 * (120.6667 - random), $"seed {seed}: tpe {ours} vs random {random}");
         }
+    }
+
+    [Fact]
+    public void AFreshInstanceGivenTheSameMultiObjectiveHistorySuggestsTheSame()
+    {
+        var space = TestSpaces.Rich();
+        var options = new StudyOptions { Seed = 5, MaxParallelism = 4, Directions = [Direction.Minimize, Direction.Maximize] };
+        var original = new Study(new TpeOptimizer(space), options);
+        for (var i = 0; i < 40; i++)
+        {
+            var trial = original.Ask(worker: i % 4);
+            if (i % 7 == 3)
+            {
+                original.Tell(trial.Number, TrialState.Failed, "a failure in the history");
+            }
+            else if (i < 37)
+            {
+                original.Tell(trial.Number, [TestSpaces.RichObjective(trial.HyperParameters), trial.HyperParameters.GetDouble("x")]);
+            }
+        }
+
+        var copy = new InMemoryTrialStore();
+        foreach (var trial in original.Trials)
+        {
+            copy.CreateTrial(trial);
+        }
+
+        var fresh = new Study(new TpeOptimizer(space), options with { Store = copy });
+        Assert.Equal(original.Ask(worker: 3).HyperParameters.ToString(), fresh.Ask(worker: 3).HyperParameters.ToString());
     }
 
     [Fact]
