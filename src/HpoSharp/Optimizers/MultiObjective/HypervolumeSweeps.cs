@@ -179,7 +179,7 @@ internal static class HypervolumeSweeps
     }
 
     /// <summary>The component-wise minimum of two gains in their first <paramref name="m"/> coordinates.</summary>
-    private static double[] Meet(double[] a, double[] b, int m)
+    internal static double[] Meet(double[] a, double[] b, int m)
     {
         var meet = new double[m];
         for (var i = 0; i < m; i++)
@@ -191,7 +191,7 @@ internal static class HypervolumeSweeps
     }
 
     /// <summary>The volume of the box from the origin to the first <paramref name="m"/> coordinates of <paramref name="gain"/>.</summary>
-    private static double Box(double[] gain, int m)
+    internal static double Box(double[] gain, int m)
     {
         var volume = 1.0;
         for (var i = 0; i < m; i++)

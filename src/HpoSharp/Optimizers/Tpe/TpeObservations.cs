@@ -13,6 +13,11 @@ namespace HpoSharp.Optimizers;
 /// last step they reached and then their last intermediate value (as Optuna does). Failed, timed-out and cancelled trials
 /// carry no value and are left out. Running and waiting trials are pending.
 /// </para>
+/// <para>
+/// In a multi-objective study a complete trial is usable when every objective is finite; its objective vector is kept
+/// (<see cref="Objectives"/>) and complete trials rank among themselves by trial number, since their order comes from
+/// non-dominated sorting (<see cref="MotpeSelection"/>).
+/// </para>
 /// </summary>
 internal sealed class TpeObservations
 {
@@ -23,6 +28,7 @@ internal sealed class TpeObservations
     private readonly int[] _byValueCount;
     private readonly double[][] _columns;
     private (int Tier, double Primary, double Secondary)[] _keys = [];
+    private double[][] _objectives = [];
     private bool[] _included = [];
     private int[] _ranked = [];
     private int[] _numbers = [];
@@ -37,6 +43,9 @@ internal sealed class TpeObservations
         _columns = [.. dimensions.Select(_ => Array.Empty<double>())];
         _byValueCount = new int[dimensions.Length];
     }
+
+    /// <summary>Whether the study has several objectives.</summary>
+    public bool IsMultiObjective { get; private set; }
 
     /// <summary>The number of usable finished trials.</summary>
     public int Count => _count;
@@ -59,11 +68,18 @@ internal sealed class TpeObservations
     /// <summary>The performance of usable trial <paramref name="number"/>: its value (higher is better) if complete, −∞ if pruned.</summary>
     public double Performance(int number) => _keys[number].Tier == 0 ? _keys[number].Primary : double.NegativeInfinity;
 
+    /// <summary>Whether usable trial <paramref name="number"/> is complete (not pruned).</summary>
+    public bool IsComplete(int number) => _keys[number].Tier == 0;
+
+    /// <summary>The objective vector (higher is better) of complete trial <paramref name="number"/> of a multi-objective study.</summary>
+    public double[] Objectives(int number) => _objectives[number];
+
     /// <summary>Takes in the trials of <paramref name="history"/> that finished since the last refresh and lists the pending ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Refresh(TrialHistory history)
     {
         Grow(history.Count);
+        IsMultiObjective = history.IsMultiObjective;
         _pending.Clear();
         _fresh.Clear();
         var firstOpen = -1;
@@ -96,10 +112,14 @@ internal sealed class TpeObservations
     }
 
     /// <summary>The ranking key of a usable finished trial, or null for one the model leaves out.</summary>
-    private static (int, double, double)? Key(TrialHistory history, Trial trial)
+    private (int, double, double)? Key(TrialHistory history, Trial trial)
     {
         switch (trial.State)
         {
+            case TrialState.Complete when history.IsMultiObjective:
+                var objectives = Enumerable.Range(0, history.Directions.Count).Select(k => history.Perf(trial, k)).ToArray();
+                _objectives[trial.Number] = objectives;
+                return objectives.All(double.IsFinite) ? (0, 0.0, 0.0) : null;
             case TrialState.Complete:
                 var perf = history.Perf(trial);
                 return double.IsFinite(perf) ? (0, perf, 0.0) : null;
@@ -186,6 +206,7 @@ internal sealed class TpeObservations
         var capacity = Math.Max(trials, 2 * _included.Length);
         Array.Resize(ref _included, capacity);
         Array.Resize(ref _keys, capacity);
+        Array.Resize(ref _objectives, capacity);
         for (var d = 0; d < _columns.Length; d++)
         {
             Array.Resize(ref _columns[d], capacity);

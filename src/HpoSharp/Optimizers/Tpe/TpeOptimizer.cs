@@ -14,11 +14,17 @@ namespace HpoSharp.Optimizers;
 /// suggestions spread out. Pruned trials are ranked after all complete ones (by the last step they reached, then their
 /// last intermediate value); failed, timed-out and cancelled trials are ignored.
 /// </para>
+/// <para>
+/// Multi-objective studies run as MOTPE (Ozaki et al., 2020 and 2022): the good trials are whole non-domination fronts
+/// plus a hypervolume-greedy subset of the front that straddles the good count, weighted by their hypervolume
+/// contributions (see <see cref="MotpeSelection"/>); dimensions are modelled one by one unless
+/// <see cref="TpeOptions.MultiObjectiveMultivariate"/>; the rest is as above.
+/// </para>
 /// </summary>
 public sealed class TpeOptimizer : BaseHPOptimizer
 {
-    private readonly int[][] _groups;
-    private readonly KernelDimension[][] _groupDimensions;
+    private readonly (int[][] Groups, KernelDimension[][] Dimensions) _singleObjective;
+    private readonly (int[][] Groups, KernelDimension[][] Dimensions) _multiObjective;
     private readonly TpeObservations _observations;
     private readonly TpeSplit _split;
     private readonly ParzenEstimator _good = new();
@@ -34,8 +40,8 @@ public sealed class TpeOptimizer : BaseHPOptimizer
         Options = options ?? new();
         Options.Validate();
         var dimensions = space.Dimensions.Select((d, i) => new KernelDimension(d, i)).ToArray();
-        _groups = DimensionGroups.Of(space, Options.Multivariate);
-        _groupDimensions = [.. _groups.Select(g => g.Select(d => dimensions[d]).ToArray())];
+        _singleObjective = Grouped(space, dimensions, Options.Multivariate);
+        _multiObjective = Grouped(space, dimensions, Options.MultiObjectiveMultivariate);
         _observations = new TpeObservations(dimensions);
         _split = new TpeSplit(_observations, Options);
         _memo = new TruncationMemo(dimensions.Length);
@@ -43,6 +49,9 @@ public sealed class TpeOptimizer : BaseHPOptimizer
 
     /// <summary>The options in use.</summary>
     public TpeOptions Options { get; }
+
+    /// <inheritdoc/>
+    public override bool SupportsMultiObjective => true;
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)
@@ -53,23 +62,30 @@ public sealed class TpeOptimizer : BaseHPOptimizer
             return RandomOptimizer.Sample(Space, Rng);
         }
 
+        var (groups, groupDimensions) = History.IsMultiObjective ? _multiObjective : _singleObjective;
         var x = new double[Space.Dimensions.Count];
         Array.Fill(x, double.NaN);
-        for (var g = 0; g < _groups.Length; g++)
+        for (var g = 0; g < groups.Length; g++)
         {
-            if (Space.IsActive(_groups[g][0], x))
+            if (Space.IsActive(groups[g][0], x))
             {
-                SuggestGroup(g, x);
+                SuggestGroup(groups[g], groupDimensions[g], x);
             }
         }
 
         return x;
     }
 
-    /// <summary>Chooses the values of group <paramref name="g"/>: the candidate from l with the largest log l − log g.</summary>
-    private void SuggestGroup(int g, double[] x)
+    /// <summary>The groups of dimensions modelled together (jointly or one by one) and their kernel dimensions.</summary>
+    private static (int[][] Groups, KernelDimension[][] Dimensions) Grouped(SearchSpace space, KernelDimension[] dimensions, bool multivariate)
     {
-        var group = _groups[g];
+        var groups = DimensionGroups.Of(space, multivariate);
+        return (groups, [.. groups.Select(g => g.Select(d => dimensions[d]).ToArray())]);
+    }
+
+    /// <summary>Chooses the values of <paramref name="group"/>: the candidate from l with the largest log l − log g.</summary>
+    private void SuggestGroup(int[] group, KernelDimension[] dimensions, double[] x)
+    {
         if (_split.Split(group) is not var (goodSide, badSide))
         {
             foreach (var d in group)
@@ -80,7 +96,6 @@ public sealed class TpeOptimizer : BaseHPOptimizer
             return;
         }
 
-        var dimensions = _groupDimensions[g];
         _good.Fit(dimensions, goodSide, Options, _memo);
         _bad.Fit(dimensions, badSide, Options, _memo);
         var count = Options.Candidates;

@@ -36,6 +36,24 @@ public sealed class TpeOptions : OptimizerOptions
     /// </summary>
     public bool Multivariate { get; init; } = true;
 
+    /// <summary>
+    /// <see cref="Multivariate"/> for multi-objective studies. Default false (each dimension on its own, as Optuna does on
+    /// several objectives): a good density that is a product of per-dimension densities mixes the coordinates of different
+    /// good trials and so spreads candidates along the front. On the tuning half (with the weight exponent at 1) the joint
+    /// model did better on ZDT1 (median hypervolume gap 0.16 against 0.29, but spread widely over seeds) and worse on
+    /// DTLZ2 (0.16 against 0.11, where it sometimes converged early); one by one was the steadier choice.
+    /// </summary>
+    public bool MultiObjectiveMultivariate { get; init; }
+
+    /// <summary>
+    /// Multi-objective studies: each good trial weighs its share of the good set's hypervolume to this power, that is
+    /// (its exclusive contribution / the largest contribution)^exponent. At 1 the weights are Optuna's MOTPE weights and
+    /// trials that add little to the front barely count; at 0 every good trial weighs the same (Optuna since 4.x). Default
+    /// 0.5: on the tuning half it kept the gain of the contribution weights on ZDT1 (hypervolume gap 0.28, against 0.29
+    /// at 1 and 0.40 at 0) and was better on DTLZ2 (0.088, against 0.11 at 1).
+    /// </summary>
+    public double MultiObjectiveWeightExponent { get; init; } = 0.5;
+
     /// <summary>The rule for the number of good trials (the split γ). Default <see cref="TpeGammaRule.Linear"/>.</summary>
     public TpeGammaRule GammaRule { get; init; } = TpeGammaRule.Linear;
 
@@ -44,6 +62,13 @@ public sealed class TpeOptions : OptimizerOptions
 
     /// <summary>The largest number of good trials, whatever the number of trials. Default 25.</summary>
     public int GammaCap { get; init; } = 25;
+
+    /// <summary>
+    /// The largest number of good trials in a multi-objective study, where the good side should cover the Pareto front;
+    /// null for no cap (Optuna's rule for several objectives). Default null: a cap of 25 made no measurable difference on
+    /// the tuning half at 300 trials, nor did a factor of 0.07 or 0.15 instead of <see cref="GammaFactor"/>'s 0.1.
+    /// </summary>
+    public int? MultiObjectiveGammaCap { get; init; }
 
     /// <summary>
     /// Down-weighting of old trials: when a side (good or bad) holds more trials than this, all but the newest this many
@@ -124,6 +149,8 @@ public sealed class TpeOptions : OptimizerOptions
         Require(Candidates >= 1, nameof(Candidates), Candidates, "at least 1");
         Require(double.IsFinite(GammaFactor) && GammaFactor > 0, nameof(GammaFactor), GammaFactor, "a finite number > 0");
         Require(GammaCap >= 1, nameof(GammaCap), GammaCap, "at least 1");
+        Require(double.IsFinite(MultiObjectiveWeightExponent) && MultiObjectiveWeightExponent >= 0, nameof(MultiObjectiveWeightExponent), MultiObjectiveWeightExponent, "a finite number >= 0");
+        Require(MultiObjectiveGammaCap is null or >= 1, nameof(MultiObjectiveGammaCap), MultiObjectiveGammaCap, "at least 1, or null for no cap");
         Require(ForgettingWindow is null or >= 1, nameof(ForgettingWindow), ForgettingWindow, "at least 1, or null for equal weights");
         Require(double.IsFinite(PriorWeight) && PriorWeight > 0, nameof(PriorWeight), PriorWeight, "a finite number > 0");
         Require(double.IsFinite(MinBandwidthFactor) && MinBandwidthFactor > 0 && MinBandwidthFactor <= 1, nameof(MinBandwidthFactor), MinBandwidthFactor, "a number in (0, 1]");
@@ -147,11 +174,12 @@ public sealed class TpeOptions : OptimizerOptions
         return MagicClipExponent - (excess * (MagicClipExponent - 1));
     }
 
-    /// <summary>The number of good trials among <paramref name="count"/> observed.</summary>
-    internal int GoodCount(int count)
+    /// <summary>The number of good trials among <paramref name="count"/> observed, in a study with one objective or several.</summary>
+    internal int GoodCount(int count, bool multiObjective = false)
     {
         var raw = GammaRule == TpeGammaRule.Linear ? GammaFactor * count : GammaFactor * Math.Sqrt(count);
-        return Math.Min(Math.Min((int)Math.Ceiling(raw), GammaCap), count);
+        var cap = multiObjective ? MultiObjectiveGammaCap ?? int.MaxValue : GammaCap;
+        return Math.Min(Math.Min((int)Math.Ceiling(raw), cap), count);
     }
 
     /// <summary>The weight of the trial at <paramref name="position"/> (0 the oldest) among <paramref name="count"/> on one side.</summary>

@@ -5,7 +5,8 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// Splits the trials in which a group of dimensions was active into good and bad ones and lays each side out for its
 /// Parzen estimator: the best <see cref="TpeOptions.GoodCount"/> of them are good, the others bad, and with the constant
-/// liar the pending trials join the bad side. Observations are stored in trial-number order, which the forgetting
+/// liar the pending trials join the bad side. In a multi-objective study the good side is chosen and weighted by
+/// <see cref="MotpeSelection"/> instead. Observations are stored in trial-number order, which the forgetting
 /// weights follow; the per-dimension orders come from <see cref="TpeObservations.ByValue"/> without sorting.
 /// </summary>
 internal sealed class TpeSplit
@@ -18,8 +19,10 @@ internal sealed class TpeSplit
     private readonly List<int> _pending = [];
     private readonly TpeObservations _observations;
     private readonly TpeOptions _options;
+    private readonly MotpeSelection _motpe = new();
     private int[] _side = [];
     private int[] _slot = [];
+    private double[] _weight = [];
 
     /// <summary>Splits the trials of <paramref name="observations"/> as <paramref name="options"/> say.</summary>
     public TpeSplit(TpeObservations observations, TpeOptions options)
@@ -41,6 +44,7 @@ internal sealed class TpeSplit
         {
             _side = new int[Math.Max(size, 2 * _side.Length)];
             _slot = new int[_side.Length];
+            _weight = new double[_side.Length];
         }
 
         var lead = group[0];
@@ -55,7 +59,26 @@ internal sealed class TpeSplit
             return null;
         }
 
-        var goodCount = _options.GoodCount(active);
+        var goodCount = _options.GoodCount(active, obs.IsMultiObjective);
+        var threshold = obs.IsMultiObjective ? SplitByFronts(lead, goodCount) : SplitByRank(lead, goodCount);
+
+        var pending = 0;
+        foreach (var number in obs.Pending)
+        {
+            var lies = _options.ConstantLiar && !double.IsNaN(obs.Value(number, lead));
+            _side[number] = lies ? Bad : 0;
+            pending += lies ? 1 : 0;
+        }
+
+        Layout(_good, group, Good, goodCount, threshold);
+        Layout(_bad, group, Bad, active - goodCount + pending, double.NegativeInfinity);
+        return (_good, _bad);
+    }
+
+    /// <summary>Puts the best <paramref name="goodCount"/> active trials on the good side; returns the performance of the best bad one.</summary>
+    private double SplitByRank(int lead, int goodCount)
+    {
+        var obs = _observations;
         var seen = 0;
         var threshold = double.NegativeInfinity;
         foreach (var number in obs.Ranked)
@@ -73,17 +96,34 @@ internal sealed class TpeSplit
             }
         }
 
-        var pending = 0;
-        foreach (var number in obs.Pending)
+        return threshold;
+    }
+
+    /// <summary>
+    /// Multi-objective: the complete trials <see cref="MotpeSelection"/> chooses are good, with its weights; when there are
+    /// fewer complete trials than <paramref name="goodCount"/>, the best pruned ones fill the good side with a negligible
+    /// weight. Returns NaN (no improvement threshold).
+    /// </summary>
+    private double SplitByFronts(int lead, int goodCount)
+    {
+        var obs = _observations;
+        var (good, weights) = _motpe.Select(obs, lead, goodCount, _options.MultiObjectiveWeightExponent);
+        var pruned = goodCount - good.Length;
+        foreach (var number in obs.Ranked)
         {
-            var lies = _options.ConstantLiar && !double.IsNaN(obs.Value(number, lead));
-            _side[number] = lies ? Bad : 0;
-            pending += lies ? 1 : 0;
+            var active = !double.IsNaN(obs.Value(number, lead));
+            var fills = active && !obs.IsComplete(number) && pruned-- > 0;
+            _side[number] = !active ? 0 : fills ? Good : Bad;
+            _weight[number] = MotpeSelection.Negligible;
         }
 
-        Layout(_good, group, Good, goodCount, threshold);
-        Layout(_bad, group, Bad, active - goodCount + pending, double.NegativeInfinity);
-        return (_good, _bad);
+        for (var i = 0; i < good.Length; i++)
+        {
+            _side[good[i]] = Good;
+            _weight[good[i]] = weights[i];
+        }
+
+        return double.NaN;
     }
 
     /// <summary>Fills the observations of one side: slots in trial-number order, weights, values and per-dimension orders.</summary>
@@ -113,7 +153,7 @@ internal sealed class TpeSplit
 
         for (var i = 0; i < count; i++)
         {
-            result.Weights[i] = _options.ForgettingWeight(i, count);
+            result.Weights[i] = side == Good && obs.IsMultiObjective ? _weight[result.Numbers[i]] : _options.ForgettingWeight(i, count);
         }
 
         if (side == Good && _options.ImprovementWeights && double.IsFinite(threshold))

@@ -1,0 +1,116 @@
+using HpoSharp.Trials;
+
+namespace HpoSharp.Optimizers.MultiObjective;
+
+/// <summary>
+/// The hypervolume subset selection problem (choose k of N points whose union dominates the most volume) solved
+/// greedily: each step adds the point whose addition gains the most hypervolume, which is within a factor 1 − 1/e of the
+/// optimum because the hypervolume is submodular. The same submodularity makes a point's last computed gain an upper
+/// bound of its later gains, so most candidates are not re-evaluated ("lazy" greedy, with a priority queue). Higher is better, as in
+/// <see cref="Hypervolume"/>; ties go to the smaller index.
+/// </summary>
+public static class HypervolumeSubsetSelection
+{
+    /// <summary>The indices of the <paramref name="count"/> points chosen, in the order the greedy selection took them.</summary>
+    /// <param name="points">Objective vectors, all as long as <paramref name="reference"/> and finite.</param>
+    /// <param name="count">How many points to choose, from 0 to the number of points.</param>
+    /// <param name="reference">The reference point, worse than the points that count in every objective.</param>
+    public static int[] Greedy(IReadOnlyList<double[]> points, int count, ReadOnlySpan<double> reference)
+    {
+        var n = Pareto.CheckPoints(points);
+        if (count < 0 || count > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected a count from 0 to the number of points, {n}.");
+        }
+
+        if (n > 0 && points[0].Length != reference.Length)
+        {
+            throw new ArgumentException($"The points have {points[0].Length} objective values; the reference point has {reference.Length}.", nameof(reference));
+        }
+
+        var m = reference.Length;
+        var gains = new double[n][];
+        var bound = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            gains[i] = new double[m];
+            for (var k = 0; k < m; k++)
+            {
+                gains[i][k] = Math.Max(points[i][k] - reference[k], 0);
+            }
+
+            bound[i] = HypervolumeSweeps.Box(gains[i], m);
+        }
+
+        // By decreasing bound, ties by index; a point whose bound was computed in this step is the greedy choice.
+        var queue = new PriorityQueue<int, (double Bound, int Index)>(
+            Comparer<(double Bound, int Index)>.Create((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Index.CompareTo(b.Index)));
+        var fresh = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            queue.Enqueue(i, (bound[i], i));
+            fresh[i] = -1;
+        }
+
+        var chosen = new int[count];
+        var selected = new List<double[]>(count);
+        for (var step = 0; step < count; step++)
+        {
+            var i = queue.Dequeue();
+            while (fresh[i] != step)
+            {
+                bound[i] = HypervolumeSweeps.Box(gains[i], m) - (m == 2 ? UnderStaircase(gains[i], selected) : OverlapWith(gains[i], selected));
+                fresh[i] = step;
+                queue.Enqueue(i, (bound[i], i));
+                i = queue.Dequeue();
+            }
+
+            chosen[step] = i;
+            selected.Add(gains[i]);
+            if (m == 2)
+            {
+                selected = [.. Pareto.FirstFront(selected).Select(j => selected[j]).OrderBy(g => g[0])];
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// Two objectives: the part of the box of <paramref name="gain"/> under <paramref name="stairs"/>, mutually
+    /// non-dominated points by increasing first (so decreasing second) coordinate, whose union is a staircase: over the
+    /// stretch up to a step's first coordinate, its height is that step's second coordinate.
+    /// </summary>
+    private static double UnderStaircase(double[] gain, List<double[]> stairs)
+    {
+        double covered = 0, left = 0;
+        foreach (var step in stairs)
+        {
+            var right = Math.Min(step[0], gain[0]);
+            covered += right > left ? (right - left) * Math.Min(step[1], gain[1]) : 0;
+            left = Math.Max(left, step[0]);
+            if (left >= gain[0])
+            {
+                break;
+            }
+        }
+
+        return covered;
+    }
+
+    /// <summary>The part of the box of <paramref name="gain"/> that the boxes of <paramref name="selected"/> already cover.</summary>
+    private static double OverlapWith(double[] gain, List<double[]> selected)
+    {
+        var meets = new List<double[]>(selected.Count);
+        foreach (var other in selected)
+        {
+            var meet = HypervolumeSweeps.Meet(gain, other, gain.Length);
+            if (meet.All(g => g > 0))
+            {
+                meets.Add(meet);
+            }
+        }
+
+        return HypervolumeSweeps.Volume(meets, gain.Length);
+    }
+}
