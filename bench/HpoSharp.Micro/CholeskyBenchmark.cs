@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using HpoSharp.Optimizers.Bayes;
+using HpoSharp.Optimizers;
 using MathNet.Numerics.LinearAlgebra;
 
 /// <summary>

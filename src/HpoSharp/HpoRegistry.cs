@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
-using HpoSharp.Optimizers.Bayes;
-using HpoSharp.Optimizers.CmaEs;
-using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Space;
 
 namespace HpoSharp;

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// Maximises the acquisition function over the search space in two stages. First, many cheap candidates: a scrambled

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using HpoSharp.Optimizers.Bayes;
 using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// Minimises a smooth function inside a box with a limited-memory BFGS method in the manner of L-BFGS-B: variables at a
@@ -7,7 +7,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// feasible (Armijo condition). It stops when the projected gradient <c>P(x - g) - x</c> is small in every coordinate,
 /// when the relative decrease of the value stalls, or at an iteration limit. Deterministic.
 /// </summary>
-public sealed class BoundedLbfgs
+internal sealed class BoundedLbfgs
 {
     private const double Armijo = 1e-4;
     private const int MaxBacktracks = 30;

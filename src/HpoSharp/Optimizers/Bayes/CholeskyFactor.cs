@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The Cholesky factor <c>L</c> (lower triangular, row-major, on a flat array) of a symmetric positive definite

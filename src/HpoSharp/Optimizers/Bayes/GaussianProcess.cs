@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// A Gaussian process conditioned on observations: <c>y_i = f(x_i) + ε_i</c> with <c>f ~ GP(0, k)</c> and
@@ -6,7 +6,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// <c>s - k(x)ᵀK⁻¹k(x)</c>, clamped at 0, and their gradients in the numeric coordinates of <c>x</c>. Not thread-safe
 /// (it reuses its work buffers).
 /// </summary>
-public sealed class GaussianProcess
+internal sealed class GaussianProcess
 {
     private const int BlockColumns = 128;
     private readonly CholeskyFactor _cholesky;

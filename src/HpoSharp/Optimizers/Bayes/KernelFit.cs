@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// Fits the kernel's hyper-parameters by maximising the log marginal likelihood plus the log prior
@@ -6,7 +6,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// history holds one), then restarts at the priors' modes and at random draws from the length-scale prior. The start with
 /// the best optimum wins.
 /// </summary>
-public static class KernelFit
+internal static class KernelFit
 {
     /// <summary>The projected-gradient tolerance of a fit: the likelihood is flat near its optimum and tighter stops only cost time.</summary>
     private const double GradientTolerance = 1e-2;

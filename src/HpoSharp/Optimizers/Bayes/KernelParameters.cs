@@ -1,11 +1,11 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The hyper-parameters of the Gaussian process: an inverse squared length scale <c>θ_d</c> per dimension, the output
 /// scale <c>s</c> and the noise variance. They are optimised, stored and restored in raw form, the vector of their
 /// logarithms <c>[log θ_1 … log θ_p, log s, log noise]</c>, so that every value of the raw vector is valid.
 /// </summary>
-public sealed class KernelParameters
+internal sealed class KernelParameters
 {
     /// <summary>Creates the parameters.</summary>
     public KernelParameters(double[] inverseSquaredLengthScales, double outputScale, double noise)

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The weak priors on the kernel's hyper-parameters and the box they are searched in, in raw (log) coordinates:
@@ -11,7 +11,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// can interpolate a deterministic objective closely enough to keep improving near its optimum.</item>
 /// </list>
 /// </summary>
-public sealed class KernelPrior
+internal sealed class KernelPrior
 {
     /// <summary>The smallest noise variance of the standardised values the model may fit.</summary>
     public const double MinimumNoise = 1e-12;

@@ -1,5 +1,6 @@
 using HpoSharp.Numerics;
-namespace HpoSharp.Optimizers.Bayes;
+
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The logarithm of the expected improvement over a threshold <c>f*</c> under a Gaussian posterior (Ament et al. 2023,
@@ -8,7 +9,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// scaled complementary error function below, and by its asymptotic series far in the tail, so that it stays finite and
 /// informative (and so does its gradient) where the improvement itself underflows.
 /// </summary>
-public sealed class LogExpectedImprovement
+internal sealed class LogExpectedImprovement
 {
     /// <summary>Added to the posterior variance so that σ never vanishes.</summary>
     public const double StabilizingVariance = 1e-12;

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The log marginal likelihood of the Gaussian process on a training set, plus the log-density of the
@@ -7,7 +7,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// <c>∂ log p(y) / ∂η = ½ tr((ααᵀ - K⁻¹) ∂K/∂η)</c> with <c>α = K⁻¹y</c>. One evaluation costs a Cholesky factorisation and
 /// an inversion, about n³/2 multiply-adds, plus n²p for the kernel and the length-scale gradients.
 /// </summary>
-public sealed class MarginalLikelihood
+internal sealed class MarginalLikelihood
 {
     private readonly bool[] _categorical;
     private readonly double[] _points;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The Matérn 5/2 kernel with one length scale per dimension (ARD) and an output scale, on points in model
@@ -15,7 +15,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// a categorical one is one more choice. Both are Euclidean embeddings, so the kernel stays positive definite.</item>
 /// </list>
 /// </summary>
-public sealed class MaternKernel
+internal sealed class MaternKernel
 {
     private static readonly double Sqrt5 = Math.Sqrt(5);
 

@@ -1,6 +1,6 @@
 using HpoSharp.Space;
 
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The model coordinates of a search space. A numeric dimension maps to the unit interval by

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// Makes the observed performance look Gaussian before the model sees it: the values are standardised, passed through the
@@ -8,7 +8,7 @@ namespace HpoSharp.Optimizers.Bayes;
 /// long tail and keeps the differences near the best visible. It is monotone, so the best point stays the best, and with
 /// λ = 1 it is the identity.
 /// </summary>
-public static class OutputWarping
+internal static class OutputWarping
 {
     private const double LowestExponent = -2;
     private const double HighestExponent = 4;

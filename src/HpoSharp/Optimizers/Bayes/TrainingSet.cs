@@ -1,6 +1,6 @@
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// What the Gaussian process learns from: the complete trials in model coordinates with their performance warped and

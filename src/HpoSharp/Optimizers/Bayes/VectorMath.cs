@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace HpoSharp.Optimizers.Bayes;
+namespace HpoSharp.Optimizers;
 
 /// <summary>The two vector kernels the Gaussian process spends its time in, written with <see cref="Vector{T}"/>.</summary>
 internal static class VectorMath

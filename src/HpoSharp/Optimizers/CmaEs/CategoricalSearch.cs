@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The categorical part of CatCMA (Hamano, Saito, Nomura and Shirakawa, 2024): one categorical distribution q per

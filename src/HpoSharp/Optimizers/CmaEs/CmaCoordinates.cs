@@ -1,6 +1,6 @@
 using HpoSharp.Space;
 
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// How the CMA-ES family sees a search space. Every real and integer dimension becomes a Gaussian coordinate on the unit

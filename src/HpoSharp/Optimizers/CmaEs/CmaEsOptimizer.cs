@@ -1,7 +1,7 @@
 using HpoSharp.Space;
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// <c>cmaes</c>: the covariance matrix adaptation evolution strategy (Hansen's tutorial, 2016) with weighted

@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>How <see cref="CmaEsOptimizer"/> restarts a run that has stopped making progress.</summary>
 public enum RestartStrategy

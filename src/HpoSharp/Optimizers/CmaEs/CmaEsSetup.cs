@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>What every state of one <c>cmaes</c> study shares: its coordinates, options, seed, default population and history.</summary>
 /// <param name="Coordinates">The coordinates of the search space.</param>

@@ -1,6 +1,6 @@
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and

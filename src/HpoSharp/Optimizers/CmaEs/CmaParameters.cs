@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The strategy parameters of one CMA-ES run, from Hansen's tutorial (2016, Table 1 and eqs. 48-58): recombination weights

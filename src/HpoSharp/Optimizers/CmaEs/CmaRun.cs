@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// One run of the strategy between restarts: CatCMA with Margin over the coordinates of a search space, i.e. CMA-ES on

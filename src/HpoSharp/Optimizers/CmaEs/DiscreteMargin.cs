@@ -1,5 +1,6 @@
 using HpoSharp.Numerics;
-namespace HpoSharp.Optimizers.CmaEs;
+
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The margin of the discrete (integer and stepped) Gaussian coordinates, so that the search cannot freeze on a level:

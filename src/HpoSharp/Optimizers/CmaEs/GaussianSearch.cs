@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The Gaussian part of a CMA-ES run over n coordinates: samples v = m + σ A (B D z) with z ~ N(0, I), where C = B D² Bᵀ

@@ -1,6 +1,6 @@
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>The state of a generational strategy that <see cref="GenerationReplay{TState}"/> rebuilds from a history.</summary>
 /// <typeparam name="TState">The state's own type.</typeparam>

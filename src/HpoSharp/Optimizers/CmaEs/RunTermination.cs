@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>Why a CMA-ES run ended (and a restart began).</summary>
 public enum CmaStopReason

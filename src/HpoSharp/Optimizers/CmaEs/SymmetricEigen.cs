@@ -1,10 +1,10 @@
-namespace HpoSharp.Optimizers.CmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The eigendecomposition of a real symmetric matrix: Householder reduction to tridiagonal form, then the implicit QL
 /// algorithm with Wilkinson shifts (the classic EISPACK pair tred2 / tql2). O(n³), accurate to rounding.
 /// </summary>
-public static class SymmetricEigen
+internal static class SymmetricEigen
 {
     /// <summary>
     /// Decomposes the symmetric <paramref name="n"/> × <paramref name="n"/> matrix <paramref name="matrix"/> (row-major,

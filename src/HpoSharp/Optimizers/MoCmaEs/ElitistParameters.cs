@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The constants of the elitist (1+1)-CMA-ES of every individual of MO-CMA-ES in n dimensions (Igel, Hansen and Roth,

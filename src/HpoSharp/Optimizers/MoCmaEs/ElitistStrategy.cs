@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The strategy parameters of one elitist (1+1)-CMA-ES: step size σ, a factor A of C = A Aᵀ and its inverse (both kept

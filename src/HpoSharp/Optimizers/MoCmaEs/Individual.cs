@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>A member of the MO-CMA-ES population: the trial that evaluated it, its sample and objective values, and its strategy.</summary>
 internal sealed class Individual

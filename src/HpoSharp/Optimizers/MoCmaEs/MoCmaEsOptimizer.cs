@@ -1,8 +1,7 @@
-using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Space;
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// <c>mocmaes</c>: the multi-objective CMA-ES (Igel, Hansen and Roth, 2007) in its steady-state form (μ+1) with the

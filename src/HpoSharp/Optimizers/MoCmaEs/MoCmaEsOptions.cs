@@ -1,4 +1,4 @@
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>Options of <see cref="MoCmaEsOptimizer"/>.</summary>
 public sealed class MoCmaEsOptions : OptimizerOptions

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>What every state of one <c>mocmaes</c> study shares.</summary>
 /// <param name="Coordinates">The coordinates of the search space.</param>

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using HpoSharp.Numerics;
-using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Trials;
 
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The population of the steady-state (μ+1)-MO-CMA-ES as the replay of its history leaves it. The first μ complete

@@ -1,6 +1,6 @@
 using HpoSharp.Optimizers.MultiObjective;
 
-namespace HpoSharp.Optimizers.MoCmaEs;
+namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The environmental selection of the steady-state MO-CMA-ES: of μ + 1 candidates, the one to drop is on the worst
@@ -9,7 +9,7 @@ namespace HpoSharp.Optimizers.MoCmaEs;
 /// out by a tenth of the level's range). Ties go against the oldest candidate. With one objective this drops the worst
 /// value, the oldest among equals, as an elitist (1+1)-ES that accepts equal offspring.
 /// </summary>
-public static class SteadyStateSelection
+internal static class SteadyStateSelection
 {
     /// <summary>The non-domination rank of each candidate and the index of the one to drop.</summary>
     /// <param name="objectives">The candidates' objective vectors, higher is better.</param>

@@ -1,4 +1,4 @@
-using HpoSharp.Optimizers.Bayes;
+using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.Bayes;
 

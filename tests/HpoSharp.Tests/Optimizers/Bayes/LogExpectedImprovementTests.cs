@@ -1,5 +1,5 @@
 using HpoSharp.Numerics;
-using HpoSharp.Optimizers.Bayes;
+using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.Bayes;
 

@@ -1,5 +1,4 @@
 using HpoSharp.Optimizers;
-using HpoSharp.Optimizers.Bayes;
 
 namespace HpoSharp.Tests.Optimizers.Bayes;
 

@@ -1,6 +1,5 @@
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
-using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Space;
 using HpoSharp.Trials;
 

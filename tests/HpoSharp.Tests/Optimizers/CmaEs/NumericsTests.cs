@@ -1,5 +1,4 @@
 using HpoSharp.Numerics;
-using HpoSharp.Optimizers.CmaEs;
 using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.CmaEs;

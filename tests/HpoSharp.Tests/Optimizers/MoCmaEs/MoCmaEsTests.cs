@@ -1,6 +1,5 @@
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
-using HpoSharp.Optimizers.MoCmaEs;
 using HpoSharp.Optimizers.MultiObjective;
 using HpoSharp.Space;
 using HpoSharp.Tests.Optimizers.CmaEs;

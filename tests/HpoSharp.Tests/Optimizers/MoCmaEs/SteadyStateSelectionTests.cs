@@ -1,4 +1,4 @@
-using HpoSharp.Optimizers.MoCmaEs;
+using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.MoCmaEs;
 
