@@ -11,7 +11,7 @@ public sealed class BenchArgs
     /// <summary>A few problems, seeds and budgets, no Optuna, no timing: the smoke test.</summary>
     public bool Quick { get; private init; }
 
-    /// <summary>The problem families to run (empty for all).</summary>
+    /// <summary>The problem families or problem names to run (empty for all).</summary>
     public IReadOnlyList<string> Only { get; private init; } = [];
 
     /// <summary>The HpoSharp algorithms to run (empty for every registered one); Optuna columns are kept when they share a name (e.g. tpe) or with <c>--optuna</c>.</summary>

@@ -56,7 +56,7 @@ public static class ProblemCatalog
     public static Problem Get(string name) => All.FirstOrDefault(p => p.Name == name)
         ?? throw new ArgumentException($"Unknown problem '{name}'. Known problems: {string.Join(", ", All.Select(p => p.Name))}.", nameof(name));
 
-    /// <summary>The problems selected by family (null for all) and by the quick mode.</summary>
-    public static IReadOnlyList<Problem> Select(IReadOnlyCollection<string>? families, bool quick) =>
-        [.. All.Where(p => (families is null || families.Count == 0 || families.Contains(p.Family)) && (!quick || QuickNames.Contains(p.Name)))];
+    /// <summary>The problems selected by family or name (null or empty for all) and by the quick mode.</summary>
+    public static IReadOnlyList<Problem> Select(IReadOnlyCollection<string>? familiesOrNames, bool quick) =>
+        [.. All.Where(p => (familiesOrNames is null || familiesOrNames.Count == 0 || familiesOrNames.Contains(p.Family) || familiesOrNames.Contains(p.Name)) && (!quick || QuickNames.Contains(p.Name)))];
 }
