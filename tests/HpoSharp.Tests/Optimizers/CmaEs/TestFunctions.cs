@@ -45,4 +45,12 @@ public static class TestFunctions
 
     /// <summary>10 n + Σ (z² - 10 cos 2πz): a regular grid of local minima, the global one at 0.</summary>
     public static double Rastrigin(double[] z) => (10 * z.Length) + z.Sum(v => (v * v) - (10 * Math.Cos(2 * Math.PI * v)));
+
+    /// <summary>ZDT1 (Zitzler, Deb and Thiele, 2000) in <paramref name="n"/> dimensions: the front is f2 = 1 − √f1 where x2.. = 0.</summary>
+    public static double[] Zdt1(HyperParameters hps, int n)
+    {
+        var x = Point(hps, n);
+        var g = 1 + (9 * x.Skip(1).Sum() / (n - 1));
+        return [x[0], g * (1 - Math.Sqrt(x[0] / g))];
+    }
 }

@@ -11,21 +11,13 @@ public sealed class MoCmaEsTests
 {
     private static readonly Direction[] TwoMinimised = [Direction.Minimize, Direction.Minimize];
 
-    /// <summary>ZDT1 (Zitzler, Deb and Thiele, 2000) in <paramref name="n"/> dimensions: the front is f2 = 1 - √f1 where x1.. = 0.</summary>
-    private static double[] Zdt1(HyperParameters hps, int n)
-    {
-        var x = TestFunctions.Point(hps, n);
-        var g = 1 + (9 * x.Skip(1).Sum() / (n - 1));
-        return [x[0], g * (1 - Math.Sqrt(x[0] / g))];
-    }
-
     [Fact]
     public void ItsZdt1FrontsBeatARandomSearchAtEqualBudget()
     {
         var space = TestFunctions.Box(30, 0, 1);
         foreach (var seed in new ulong[] { 1, 2, 3 })
         {
-            StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => Zdt1(c.HyperParameters, 30)))
+            StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => TestFunctions.Zdt1(c.HyperParameters, 30)))
                 .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 600, Directions = TwoMinimised });
             var (ours, random) = (Run("mocmaes"), Run("random"));
 
@@ -98,7 +90,7 @@ public sealed class MoCmaEsTests
     public void ParallelWorkersAndFailuresStillGrowTheFront()
     {
         var space = TestFunctions.Box(10, 0, 1);
-        StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => c.Number % 7 == 3 ? throw new InvalidOperationException("boom") : Zdt1(c.HyperParameters, 10)))
+        StudyResult Run(string algorithm) => HpoRegistry.Build(algorithm, space, Objective.Create(c => c.Number % 7 == 3 ? throw new InvalidOperationException("boom") : TestFunctions.Zdt1(c.HyperParameters, 10)))
             .Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 400, MaxParallelism = 4, Directions = TwoMinimised });
         var (ours, random) = (Run("mocmaes"), Run("random"));
 

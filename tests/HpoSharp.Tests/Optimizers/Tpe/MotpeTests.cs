@@ -14,14 +14,6 @@ public sealed class MotpeTests
     // Higher is better. X dominates all; A, B, C form the second front; D (dominated by C) the third; E the fourth.
     private static readonly double[][] Objectives = [[10, 10], [5, 1], [1, 4], [3, 3], [2, 2], [0.5, 0.5]];
 
-    /// <summary>ZDT1 in <paramref name="n"/> dimensions: the front is f2 = 1 − √f1 where x2.. = 0.</summary>
-    private static double[] Zdt1(HyperParameters hps, int n)
-    {
-        var x = TestFunctions.Point(hps, n);
-        var g = 1 + (9 * x.Skip(1).Sum() / (n - 1));
-        return [x[0], g * (1 - Math.Sqrt(x[0] / g))];
-    }
-
     [Fact]
     public void TheGoodSideTakesWholeFrontsThenTheStraddlingFrontsLargestHypervolumeGains()
     {
@@ -86,7 +78,7 @@ public sealed class MotpeTests
         foreach (var seed in new ulong[] { 1, 2, 3 })
         {
             double HypervolumeOf(string algorithm) => Hypervolume.OfTrials(
-                HpoRegistry.Build(algorithm, space, Objective.Create(c => Zdt1(c.HyperParameters, 4)))
+                HpoRegistry.Build(algorithm, space, Objective.Create(c => TestFunctions.Zdt1(c.HyperParameters, 4)))
                     .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 150, Directions = TwoMinimised }).ParetoFront,
                 TwoMinimised,
                 [11, 11]);
@@ -131,7 +123,7 @@ public sealed class MotpeTests
     {
         var space = TestFunctions.Box(3, 0, 1);
         StudyResult Run(int evaluations) => new Study(new TpeOptimizer(space), new StudyOptions { Seed = 9, MaxEvaluations = evaluations, Directions = TwoMinimised })
-            .Optimize(Objective.Create(c => Zdt1(c.HyperParameters, 3)));
+            .Optimize(Objective.Create(c => TestFunctions.Zdt1(c.HyperParameters, 3)));
 
         Assert.Equal(Run(40).Trials.Select(t => t.Params.ToArray()), Run(40).Trials.Select(t => t.Params.ToArray()));
     }
