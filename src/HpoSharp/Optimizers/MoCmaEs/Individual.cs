@@ -28,9 +28,6 @@ internal sealed class Individual
     /// <summary>Its strategy parameters.</summary>
     public ElitistStrategy Strategy { get; set; }
 
-    /// <summary>Its non-domination rank within the population.</summary>
-    public int Rank { get; set; }
-
     /// <summary>A copy (sharing the immutable strategy).</summary>
-    public Individual Clone() => new(Number, Sample, Objectives, Strategy) { Rank = Rank };
+    public Individual Clone() => new(Number, Sample, Objectives, Strategy);
 }

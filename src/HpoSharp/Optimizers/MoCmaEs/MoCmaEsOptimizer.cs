@@ -4,11 +4,13 @@ using HpoSharp.Trials;
 namespace HpoSharp.Optimizers;
 
 /// <summary>
-/// <c>mocmaes</c>: the multi-objective CMA-ES (Igel, Hansen and Roth, 2007) in its steady-state form (μ+1) with the
-/// improved step-size adaptation of Voß, Hansen and Igel (2010). The population is μ elitist (1+1)-CMA-ES individuals;
-/// each suggestion is an offspring of a member drawn from its non-dominated ones, and each complete offspring competes
-/// at once (<see cref="SteadyStateSelection"/>: non-dominated sorting, then hypervolume contribution). It starts from μ
-/// uniformly random points. With one objective it is a population of elitist (1+1)-CMA-ES.
+/// <c>mocmaes</c>: the multi-objective CMA-ES (Igel, Hansen and Roth, 2007) in its steady-state form (μ+1). The
+/// population is μ elitist (1+1)-CMA-ES individuals; each suggestion is an offspring of a non-dominated member chosen
+/// by binary tournament, and each complete offspring competes at once (<see cref="SelectionOrder"/>: non-dominated
+/// sorting, then hypervolume contribution). An offspring is a success for the step-size rule when it beats its parent
+/// or, as an option, whenever it is selected (the improved rule of Voß, Hansen and Igel, 2010; see
+/// <see cref="MoCmaEsSuccess"/>). It starts from μ uniformly random points. With one objective it is a population of
+/// elitist (1+1)-CMA-ES whose best member breeds.
 /// <list type="bullet">
 /// <item>It searches the unit cube of each dimension's search scale, as <c>cmaes</c> does (log ranges in log space);
 /// continuous coordinates are repaired onto their bounds.</item>

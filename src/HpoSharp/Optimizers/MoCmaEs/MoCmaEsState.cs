@@ -7,10 +7,10 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// The population of the steady-state (μ+1)-MO-CMA-ES as the replay of its history leaves it. The first μ complete
 /// trials fill it with default strategies. Every later complete trial is an offspring (or, for a random start-up point
-/// that finished late, an immigrant) that competes with the population by <see cref="SteadyStateSelection"/>; the loser
-/// leaves. The offspring is successful, in the sense of Voß, Hansen and Igel (2010), when it is selected and ranks no
-/// worse than its parent: a successful offspring adapts the strategy it inherited (step size, path, covariance), and a
-/// surviving parent adapts its step size to the success or failure of its offspring.
+/// that finished late, an immigrant) that competes with the population: the worst of the μ + 1 by the
+/// <see cref="SelectionOrder"/> leaves. Whether the offspring is a success depends on <see cref="MoCmaEsOptions.Success"/>:
+/// a successful offspring adapts the strategy it inherited (step size, path, covariance), and a surviving parent adapts
+/// its step size to the success or failure of its offspring.
 /// </summary>
 internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
 {
@@ -51,11 +51,17 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
     /// <inheritdoc/>
     public MoCmaEsState Clone() => new(this);
 
-    /// <summary>A parent drawn uniformly from the non-dominated members of the population.</summary>
+    /// <summary>
+    /// A parent chosen by a binary tournament among the non-dominated members (after Loshchilov, Schoenauer and Sebag,
+    /// 2011): of two drawn uniformly, with replacement, the one first in the <see cref="SelectionOrder"/>, so that
+    /// breeding favours the extremes of the front and the members that add the most hypervolume.
+    /// </summary>
     public Individual ChooseParent(RandomStream rng)
     {
-        var front = _population.Where(i => i.Rank == 0).ToArray();
-        return front[rng.NextInt(front.Length)];
+        var order = new SelectionOrder([.. _population.Select(i => i.Objectives)], [.. _population.Select(i => i.Number)]);
+        var front = Enumerable.Range(0, _population.Count).Where(i => order.Ranks[i] == 0).ToArray();
+        var (a, b) = (front[rng.NextInt(front.Length)], front[rng.NextInt(front.Length)]);
+        return _population[order.Better(b, a) ? b : a];
     }
 
     /// <inheritdoc/>
@@ -68,12 +74,6 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
         if (!IsFull)
         {
             _population.Add(new Individual(trial.Number, sample, objectives, _setup.NewStrategy()));
-            var ranks = NonDominatedRanks();
-            for (var i = 0; i < ranks.Length; i++)
-            {
-                _population[i].Rank = ranks[i];
-            }
-
             return;
         }
 
@@ -81,10 +81,12 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
         var inherited = parent?.Strategy ?? (_graveyard.TryGetValue(parentNumber, out var buried) ? buried : _setup.NewStrategy());
         var newcomer = new Individual(trial.Number, sample, objectives, inherited);
         var candidates = _population.Append(newcomer).ToArray();
-        var (rank, drop) = SteadyStateSelection.Select([.. candidates.Select(c => c.Objectives)], [.. candidates.Select(c => c.Number)]);
+        var order = new SelectionOrder([.. candidates.Select(c => c.Objectives)], [.. candidates.Select(c => c.Number)]);
+        var drop = order.Worst();
         var mu = _population.Count;
         var parentIndex = parent is null ? -1 : _population.IndexOf(parent);
-        var success = parentNumber >= 0 && drop != mu && (parent is null || rank[mu] <= rank[parentIndex]);
+        var success = parentNumber >= 0 && drop != mu
+            && (parent is null || _setup.Options.Success == MoCmaEsSuccess.Selected || drop == parentIndex || order.Ranks[mu] < order.Ranks[parentIndex]);
         if (success)
         {
             newcomer.Strategy = inherited.AfterSuccess(MoCmaEsSetup.Values(trial, MoCmaEsOptimizer.StepAttribute), _setup.Parameters);
@@ -93,11 +95,6 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
         if (parent is not null && drop != parentIndex)
         {
             parent.Strategy = parent.Strategy.AfterOffspring(success, _setup.Parameters);
-        }
-
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            candidates[i].Rank = rank[i];
         }
 
         if (drop != mu)
@@ -194,8 +191,6 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
 
         return level == 0 ? 1 : level == top ? top - 1 : side < 0.5 ? level - 1 : level + 1;
     }
-
-    private int[] NonDominatedRanks() => MultiObjective.NonDominatedSorting.Ranks([.. _population.Select(i => i.Objectives)]);
 
     /// <summary>Keeps a dead individual's strategy for its offspring still to come, up to 4μ of the most recent.</summary>
     private void Bury(Individual dead)

@@ -1,0 +1,37 @@
+using HpoSharp.Optimizers;
+
+namespace HpoSharp.Tests.Optimizers.MoCmaEs;
+
+public sealed class SelectionOrderTests
+{
+    [Fact]
+    public void TheWorstIsTheOnlyPointOfTheWorstLevel()
+    {
+        var order = new SelectionOrder([[1, 3], [2, 2], [3, 1], [1, 1]], [0, 1, 2, 3]);
+        Assert.Equal([0, 0, 0, 1], order.Ranks);
+        Assert.Equal(3, order.Worst());
+        Assert.True(order.Better(1, 3));
+        Assert.False(order.Better(3, 1));
+    }
+
+    [Fact]
+    public void WithinALevelExtremesComeFirstThenLargerContributions()
+    {
+        // (1, 4) and (4, 1) are extremes; (2, 3.1) adds less than (3, 2.5) (they are compared with the level's nadir).
+        var order = new SelectionOrder([[1, 4], [2, 3.1], [3, 2.5], [4, 1]], [0, 1, 2, 3]);
+        Assert.Equal(1, order.Worst());
+        Assert.True(order.Better(2, 1));
+        Assert.True(order.Better(0, 2));
+        Assert.True(order.Better(3, 2));
+    }
+
+    [Fact]
+    public void WithOneObjectiveItOrdersByValueAndTheYoungerAmongEquals()
+    {
+        Assert.Equal(2, new SelectionOrder([[5], [7], [1], [3]], [0, 1, 2, 3]).Worst());
+        var ties = new SelectionOrder([[5], [1], [7], [1]], [9, 8, 7, 6]);
+        Assert.Equal(3, ties.Worst());
+        Assert.True(ties.Better(1, 3));
+        Assert.True(ties.Better(2, 0));
+    }
+}
