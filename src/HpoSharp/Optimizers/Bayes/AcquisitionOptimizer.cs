@@ -7,8 +7,8 @@ namespace HpoSharp.Optimizers;
 /// the best observed points and candidates drawn in proportion to their exponentiated acquisition value: bounded
 /// quasi-Newton steps on the active continuous coordinates (scaled by their length scales so the problem is well
 /// conditioned) alternating with a discrete search of each integer, stepped and categorical coordinate (every value when
-/// there are at most <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until neither
-/// moves.
+/// there are at most <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until the
+/// discrete coordinates stay put.
 /// </summary>
 internal sealed class AcquisitionOptimizer
 {
@@ -166,7 +166,7 @@ internal sealed class AcquisitionOptimizer
         return best;
     }
 
-    /// <summary>Alternates continuous and discrete moves from <paramref name="start"/> until neither improves.</summary>
+    /// <summary>Alternates continuous and discrete moves from <paramref name="start"/> until no discrete move improves.</summary>
     private (double[] Latent, double Value) LocalSearch(double[] start, double value)
     {
         var latent = (double[])start.Clone();
@@ -175,25 +175,23 @@ internal sealed class AcquisitionOptimizer
             value = double.NegativeInfinity;
         }
 
-        for (var round = 0; round < MaxRounds; round++)
+        // The continuous step runs to convergence, so it is repeated only after a discrete step has moved.
+        var discreteMoved = true;
+        for (var round = 0; round < MaxRounds && discreteMoved; round++)
         {
-            var moved = ContinuousStep(latent, ref value);
+            ContinuousStep(latent, ref value);
+            discreteMoved = false;
             foreach (var d in _space.Discrete)
             {
-                moved |= DiscreteStep(latent, d, ref value);
-            }
-
-            if (!moved)
-            {
-                break;
+                discreteMoved |= DiscreteStep(latent, d, ref value);
             }
         }
 
         return (latent, value);
     }
 
-    /// <summary>Maximises over the active continuous coordinates with the bounded quasi-Newton method; true when it improved.</summary>
-    private bool ContinuousStep(double[] latent, ref double value)
+    /// <summary>Maximises over the active continuous coordinates with the bounded quasi-Newton method.</summary>
+    private void ContinuousStep(double[] latent, ref double value)
     {
         var p = _space.Dimensions;
         var x = new double[p];
@@ -201,7 +199,7 @@ internal sealed class AcquisitionOptimizer
         var dimensions = _space.Continuous.Where(d => !double.IsNaN(x[d])).ToArray();
         if (dimensions.Length == 0)
         {
-            return false;
+            return;
         }
 
         // Optimise z_j = x_d / ℓ_d in [0, 1 / ℓ_d]: the acquisition varies about equally fast in every z_j.
@@ -232,7 +230,7 @@ internal sealed class AcquisitionOptimizer
             upper);
         if (!(-negated > value))
         {
-            return false;
+            return;
         }
 
         for (var j = 0; j < dimensions.Length; j++)
@@ -241,7 +239,6 @@ internal sealed class AcquisitionOptimizer
         }
 
         value = -negated;
-        return true;
     }
 
     /// <summary>Moves discrete coordinate <paramref name="d"/> to its best value among those tried; true when it improved.</summary>
