@@ -59,6 +59,17 @@ public sealed class QuasiOptimizerTests
         Assert.Equal([0.75, 0.25, 0.25], x);
     }
 
+    [Theory]
+    [InlineData("quasi")]
+    [InlineData("bayes")]
+    public void SobolBasedAlgorithmsRefuseSpacesBeyondTheTableByName(string algorithm)
+    {
+        SearchSpace space = new(Enumerable.Range(0, SobolSequence.MaxDimensions + 1).Select(d => (HPSpace)new RangeHP($"x{d}", 0, 1)));
+        var error = Assert.Throws<ArgumentException>(() => HpoRegistry.Build(algorithm, space));
+        Assert.Equal("space", error.ParamName);
+        Assert.StartsWith($"{algorithm} supports up to 4096 dimensions; this search space has 4097.", error.Message);
+    }
+
     [Fact]
     public void CoversThousandsOfDimensions()
     {

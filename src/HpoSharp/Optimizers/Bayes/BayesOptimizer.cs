@@ -42,10 +42,7 @@ public sealed class BayesOptimizer : BaseHPOptimizer
     {
         Options = options ?? new();
         Options.Validate();
-        if (space.Dimensions.Count > SobolSequence.MaxDimensions)
-        {
-            throw new ArgumentException($"bayes supports up to {SobolSequence.MaxDimensions} dimensions; this search space has {space.Dimensions.Count}.", nameof(space));
-        }
+        SobolSequence.CheckCovers(space, "bayes");
 
         _model = new ModelSpace(space);
     }

@@ -30,10 +30,7 @@ public sealed class QuasiOptimizer : BaseHPOptimizer
         : base(space)
     {
         Options = options ?? new();
-        if (space.Dimensions.Count > SobolSequence.MaxDimensions)
-        {
-            throw new ArgumentException($"quasi supports up to {SobolSequence.MaxDimensions} dimensions; this search space has {space.Dimensions.Count}.", nameof(space));
-        }
+        SobolSequence.CheckCovers(space, "quasi");
     }
 
     /// <summary>The options in use.</summary>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Numerics;
+using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;
 
@@ -42,6 +43,15 @@ public sealed class SobolSequence
 
     /// <summary>The number of dimensions.</summary>
     public int Dimensions => _directions.Length;
+
+    /// <summary>Throws, naming <paramref name="algorithm"/>, when <paramref name="space"/> has more dimensions than the sequence covers.</summary>
+    internal static void CheckCovers(SearchSpace space, string algorithm)
+    {
+        if (space.Dimensions.Count > MaxDimensions)
+        {
+            throw new ArgumentException($"{algorithm} supports up to {MaxDimensions} dimensions; this search space has {space.Dimensions.Count}.", nameof(space));
+        }
+    }
 
     /// <summary>Writes point <paramref name="index"/> (0 to 2^32 - 1), each coordinate in [0, 1), into <paramref name="destination"/>.</summary>
     public void Point(long index, Span<double> destination)
