@@ -137,7 +137,7 @@ public sealed partial class Study
         context.CancellationToken = cancellation.Token;
         if (!run.TryRegister(context.Number, Cancel))
         {
-            Conclude(TrialState.Cancelled, [], "The study stopped before the trial began.");
+            Conclude(TrialState.Cancelled, [], run.CancelMessage);
             return;
         }
 

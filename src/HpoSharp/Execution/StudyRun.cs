@@ -19,6 +19,7 @@ internal sealed class StudyRun : IDisposable
     private readonly ITimer? _memoryWatch;
     private TaskCompletionSource _memoryOk = Opened();
     private StopReason _reason;
+    private string? _cancelMessage;
     private int _memoryStrikes;
 
     public StudyRun(StudyOptions options, CancellationToken cancellationToken)
@@ -51,6 +52,18 @@ internal sealed class StudyRun : IDisposable
     /// <summary>Whether no new trial may start.</summary>
     public bool IsStopping => Reason != StopReason.None;
 
+    /// <summary>Why running trials were cancelled, or null while a trial that has begun may run to its end.</summary>
+    public string? CancelMessage
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cancelMessage;
+            }
+        }
+    }
+
     /// <summary>
     /// Stops the run for <paramref name="reason"/> (the first reason given wins); with <paramref name="cancelRunning"/>,
     /// running trials are cancelled with <paramref name="message"/>.
@@ -65,6 +78,11 @@ internal sealed class StudyRun : IDisposable
                 _reason = reason;
             }
 
+            if (cancelRunning)
+            {
+                _cancelMessage ??= message;
+            }
+
             toCancel = cancelRunning ? [.. _running.Values] : [];
         }
 
@@ -76,14 +94,15 @@ internal sealed class StudyRun : IDisposable
     }
 
     /// <summary>
-    /// Registers a running trial with the callback that cancels it; false (and nothing registered) when the run is stopping,
-    /// so that no trial starts after a stop.
+    /// Registers a trial that has begun with the callback that cancels it; false (and nothing registered) once running
+    /// trials have been cancelled, so that none escapes the cancellation. A stop that lets running trials finish (the
+    /// budget, <c>Stop</c>) does not refuse a trial that began before it.
     /// </summary>
     public bool TryRegister(int number, Action<TrialState, string> cancel)
     {
         lock (_gate)
         {
-            if (_reason != StopReason.None)
+            if (_cancelMessage is not null)
             {
                 return false;
             }

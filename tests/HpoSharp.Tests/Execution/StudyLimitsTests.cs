@@ -198,6 +198,22 @@ public sealed class StudyLimitsTests
         Assert.True(most > 1, "asynchronous trials must overlap");
     }
 
+    [Fact]
+    public void ATrialThatBeganBeforeTheBudgetRanOutStillRunsButNoneEscapesACancellation()
+    {
+        // Between a worker's trial beginning and its registration, another worker may find the budget spent.
+        using var run = new StudyRun(Options(), CancellationToken.None);
+        var cancelled = new List<(int, TrialState, string)>();
+        run.Stop(StopReason.BudgetReached, "The budget of evaluations is spent.", cancelRunning: false);
+        Assert.True(run.TryRegister(7, (state, why) => cancelled.Add((7, state, why))));
+        Assert.Null(run.CancelMessage);
+
+        run.Stop(StopReason.Cancelled, "The study was cancelled.", cancelRunning: true);
+        Assert.False(run.TryRegister(8, (state, why) => cancelled.Add((8, state, why))));
+        Assert.Equal([(7, TrialState.Cancelled, "The study was cancelled.")], cancelled);
+        Assert.Equal(("The study was cancelled.", StopReason.BudgetReached), (run.CancelMessage, run.Reason));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
