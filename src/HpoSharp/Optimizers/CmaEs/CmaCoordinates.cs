@@ -103,6 +103,37 @@ internal sealed class CmaCoordinates
     public double Discretize(int g, double x) => Position(g, Level(g, x));
 
     /// <summary>
+    /// The sample of an encoded configuration that this strategy did not suggest (enqueued, added, or from another
+    /// optimizer), the inverse of <see cref="Decode"/> on what it produces: continuous values to their position in the
+    /// search scale, discrete ones to the position of their level, categorical ones to their index. An inactive dimension
+    /// (NaN) takes <paramref name="fallback"/>'s value of its coordinate.
+    /// </summary>
+    public double[] Encode(ReadOnlySpan<double> encoded, ReadOnlySpan<double> fallback)
+    {
+        var sample = fallback.ToArray();
+        for (var g = 0; g < _gaussianDimension.Length; g++)
+        {
+            var dimension = _dimensions[_gaussianDimension[g]];
+            var value = encoded[_gaussianDimension[g]];
+            if (!double.IsNaN(value))
+            {
+                sample[g] = IsDiscrete(g) ? Position(g, Math.Round((value - dimension.Low) / (dimension.Log ? 1 : dimension.Step))) : dimension.ToUnit(value);
+            }
+        }
+
+        for (var c = 0; c < _categoricalDimension.Length; c++)
+        {
+            var value = encoded[_categoricalDimension[c]];
+            if (!double.IsNaN(value))
+            {
+                sample[GaussianCount + c] = value;
+            }
+        }
+
+        return sample;
+    }
+
+    /// <summary>
     /// The encoded configuration of a sample: continuous coordinates (already within [0, 1]) mapped through their scale,
     /// discrete ones to the value of their level, categorical ones to their chosen index, single-choice ones to 0.
     /// Inactive dimensions get values too; the study marks them inactive.

@@ -30,7 +30,11 @@ namespace HpoSharp.Optimizers;
 /// their place.</item>
 /// <item>The state is a function of the seed and the history: each suggested trial stores its generation, run and sample
 /// as system attributes, and the distribution is rebuilt by replaying the generations (incrementally, in
-/// <see cref="GenerationReplay{TState}"/>). Enqueued and added trials are evaluated but do not update the distribution.</item>
+/// <see cref="GenerationReplay{TState}"/>).</item>
+/// <item>Trials it did not suggest (enqueued, added, or another optimizer's in the same study) join the generation being
+/// sampled when they finish, as injected solutions (Hansen, 2011) whose steps are shortened, within the same λ/2 as late
+/// members; inactive dimensions take the mean and the most likely choices. So a good configuration enqueued or added
+/// pulls the search towards it, and with elitism the best of them is kept as the run's best sample.</item>
 /// </list>
 /// </summary>
 public sealed class CmaEsOptimizer : BaseHPOptimizer
@@ -62,8 +66,7 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
     public CmaEsOptions Options { get; }
 
     private GenerationReplay<CmaEsState> Replay => _replay ??= new(
-        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History)),
-        trial => CmaEsSetup.IsOurs(trial, _coordinates.SampleLength));
+        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History)));
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

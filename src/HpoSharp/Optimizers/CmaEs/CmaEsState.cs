@@ -4,12 +4,14 @@ namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and
-/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it or, up to λ/2 of them,
-/// sampled for the previous generation of the same run and finished after its update (with parallel workers these would
-/// otherwise be wasted; the update treats them as injected solutions). Ending a generation updates the run from its
-/// members, best first (ties in order of arrival); with <see cref="CmaEsOptions.Elitist"/>, the run's best sample so far
-/// replaces the worst member whenever no member beats it. When a stopping criterion holds, the next run starts as the
-/// restart strategy prescribes, from a uniformly random mean.
+/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it and, up to λ/2 of
+/// them, injected solutions (Hansen, 2011): trials sampled for the previous generation of the same run and finished after
+/// its update (with parallel workers these would otherwise be wasted), and trials this strategy did not suggest
+/// (enqueued, added, or from another optimizer), which join the generation being sampled when they finish. Ending a
+/// generation updates the run from its members, best first (ties in order of arrival); with
+/// <see cref="CmaEsOptions.Elitist"/>, the run's best sample so far (an outside trial beyond the λ/2 included) replaces
+/// the worst member whenever no member beats it. When a stopping criterion holds, the next run starts as the restart
+/// strategy prescribes, from a uniformly random mean.
 /// </summary>
 internal sealed class CmaEsState : IGenerationState<CmaEsState>
 {
@@ -22,7 +24,8 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     private bool _smallRegime = true;
     private HashSet<int> _lastMembers = [];
     private bool _lastInSameRun;
-    private int _lateAdmitted;
+    private int _injectedAdmitted;
+    private Dictionary<int, double[]> _outsideSamples = [];
     private double[]? _bestSample;
     private double _bestPerf;
 
@@ -45,7 +48,8 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         _smallRegime = other._smallRegime;
         _lastMembers = other._lastMembers;
         _lastInSameRun = other._lastInSameRun;
-        _lateAdmitted = other._lateAdmitted;
+        _injectedAdmitted = other._injectedAdmitted;
+        _outsideSamples = other._outsideSamples;
         _bestSample = other._bestSample;
         _bestPerf = other._bestPerf;
     }
@@ -65,18 +69,23 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     /// <inheritdoc/>
     public bool Admit(Trial trial)
     {
+        if (!CmaEsSetup.IsOurs(trial, _setup.Coordinates.SampleLength))
+        {
+            return AdmitOutsider(trial);
+        }
+
         var generation = (long)trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute];
         if (generation == Generation)
         {
             return true;
         }
 
-        if (generation != Generation - 1 || !_lastInSameRun || _lastMembers.Contains(trial.Number) || 2 * (_lateAdmitted + 1) > Needed)
+        if (generation != Generation - 1 || !_lastInSameRun || _lastMembers.Contains(trial.Number) || !CanInject())
         {
             return false;
         }
 
-        _lateAdmitted++;
+        _injectedAdmitted++;
         return true;
     }
 
@@ -89,9 +98,9 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         var history = _setup.History;
         var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
             .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
-        var samples = ranked.Select(m => CmaEsSetup.SampleOf(m.Trial)).ToList();
+        var samples = ranked.Select(m => _outsideSamples.GetValueOrDefault(m.Trial.Number) ?? CmaEsSetup.SampleOf(m.Trial)).ToList();
         var perfs = ranked.Select(m => m.Perf).ToList();
-        var injected = ranked.Select(m => (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation).ToList();
+        var injected = ranked.Select(m => _outsideSamples.ContainsKey(m.Trial.Number) || (long)m.Trial.SystemAttributes[CmaEsOptimizer.GenerationAttribute] != Generation).ToList();
         if (_bestSample is null || perfs[0] > _bestPerf)
         {
             (_bestSample, _bestPerf) = (samples[0], perfs[0]);
@@ -108,7 +117,8 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
 
         Run.Tell(samples, perfs, injected);
         _lastMembers = [.. members.Select(m => m.Number)];
-        _lateAdmitted = 0;
+        _injectedAdmitted = 0;
+        _outsideSamples = [];
         _lastInSameRun = true;
         Generation++;
         if (Run.StopReason == CmaStopReason.Degenerate || (Run.StopReason != CmaStopReason.None && _setup.Options.Restarts != RestartStrategy.None))
@@ -117,6 +127,32 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
             _lastInSameRun = false;
             _bestSample = null;
         }
+    }
+
+    private bool CanInject() => 2 * (_injectedAdmitted + 1) <= Needed;
+
+    /// <summary>
+    /// Admits a trial this strategy did not suggest as an injected member while the generation has room for one; with
+    /// <see cref="CmaEsOptions.Elitist"/>, one that finds no room still becomes the run's best sample if it beats it.
+    /// Its inactive coordinates take the run's mean and most likely choices.
+    /// </summary>
+    private bool AdmitOutsider(Trial trial)
+    {
+        var sample = _setup.Coordinates.Encode(trial.Params.AsSpan(), Run.MostLikely());
+        if (!CanInject())
+        {
+            var perf = _setup.History.Perf(trial);
+            if (_setup.Options.Elitist && (_bestSample is null || perf > _bestPerf))
+            {
+                (_bestSample, _bestPerf) = (sample, perf);
+            }
+
+            return false;
+        }
+
+        _outsideSamples = new(_outsideSamples) { [trial.Number] = sample };
+        _injectedAdmitted++;
+        return true;
     }
 
     private void StartNextRun()

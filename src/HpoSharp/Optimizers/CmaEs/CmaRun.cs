@@ -78,6 +78,30 @@ internal sealed class CmaRun
         return sample;
     }
 
+    /// <summary>The most likely sample: the mean (continuous coordinates repaired onto [0, 1]) and the most probable choices.</summary>
+    public double[] MostLikely()
+    {
+        var sample = new double[_coordinates.SampleLength];
+        for (var g = 0; g < _coordinates.GaussianCount; g++)
+        {
+            sample[g] = _coordinates.IsDiscrete(g) ? Gaussian!.Mean[g] : Math.Clamp(Gaussian!.Mean[g], 0, 1);
+        }
+
+        for (var c = 0; c < _coordinates.CategoricalCount; c++)
+        {
+            var q = Categorical!.Probabilities(c);
+            var best = 0;
+            for (var k = 1; k < q.Length; k++)
+            {
+                best = q[k] > q[best] ? k : best;
+            }
+
+            sample[_coordinates.GaussianCount + c] = best;
+        }
+
+        return sample;
+    }
+
     /// <summary>
     /// Updates the distributions from one generation's samples and values (higher is better), best first;
     /// <paramref name="injected"/> marks samples drawn from an earlier distribution, whose steps are shortened as a

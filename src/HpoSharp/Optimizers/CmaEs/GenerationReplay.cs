@@ -24,9 +24,9 @@ internal interface IGenerationState<TState>
 
 /// <summary>
 /// Rebuilds a generational strategy's state from the history, so that it is a function of the seed and the history
-/// alone: the complete trials the strategy suggested are replayed in the order (finish time, trial number), each joins
-/// the current generation if the state accepts it, and the first <see cref="IGenerationState{T}.Needed"/> members end the
-/// generation. The replay is incremental: trials finishing later extend it; a trial that arrives out of that order (a
+/// alone: the complete trials are replayed in the order (finish time, trial number), each joins the current generation
+/// if the state accepts it (the state tells its own trials from enqueued, added or other optimizers' ones), and the
+/// first <see cref="IGenerationState{T}.Needed"/> members end the generation. The replay is incremental: trials finishing later extend it; a trial that arrives out of that order (a
 /// finish time earlier than one already replayed) rewinds it to the last checkpoint before its place (one is kept every
 /// few trials at generation ends, the initial state always) and replays from there.
 /// </summary>
@@ -37,7 +37,6 @@ internal sealed class GenerationReplay<TState>
     private const int CheckpointsKept = 4;
 
     private readonly Func<TState> _initial;
-    private readonly Func<Trial, bool> _isOurs;
     private readonly int _checkpointSpacing;
     private readonly List<(DateTimeOffset Finished, int Number)> _events = [];
     private readonly List<(DateTimeOffset Finished, int Number)> _pending = [];
@@ -48,20 +47,18 @@ internal sealed class GenerationReplay<TState>
 
     /// <summary>Creates a replay.</summary>
     /// <param name="initial">Builds the state before any trial.</param>
-    /// <param name="isOurs">Whether a trial was suggested by the strategy (and carries what its replay needs).</param>
     /// <param name="checkpointSpacing">The least number of replayed trials between two checkpoints.</param>
-    public GenerationReplay(Func<TState> initial, Func<Trial, bool> isOurs, int checkpointSpacing = 1)
+    public GenerationReplay(Func<TState> initial, int checkpointSpacing = 1)
     {
         _initial = initial;
-        _isOurs = isOurs;
         _checkpointSpacing = checkpointSpacing;
         _state = initial();
     }
 
-    /// <summary>Notes a finished trial; the complete ones the strategy suggested are replayed at the next <see cref="Current"/>.</summary>
+    /// <summary>Notes a finished trial; the complete ones are replayed at the next <see cref="Current"/>.</summary>
     public void Notify(Trial trial)
     {
-        if (trial.State == TrialState.Complete && _isOurs(trial))
+        if (trial.State == TrialState.Complete)
         {
             _pending.Add((trial.Finished ?? DateTimeOffset.MaxValue, trial.Number));
         }

@@ -23,8 +23,9 @@ namespace HpoSharp.Optimizers;
 /// time, trial number), each inheriting its parent's strategy as it stands then (or, if the parent has since been
 /// replaced, as it stood when it left). Failed trials are simply not processed.</item>
 /// <item>The state is a function of the seed and the history: each trial stores its parent, sample and step as system
-/// attributes, and the population is rebuilt by replaying the complete trials. Enqueued and added trials are evaluated
-/// but do not join the population.</item>
+/// attributes, and the population is rebuilt by replaying the complete trials.</item>
+/// <item>Trials it did not suggest (enqueued, added, or another optimizer's in the same study) compete for a place like
+/// offspring, with a new strategy; before the population is full they fill it, in place of random start-up points.</item>
 /// </list>
 /// </summary>
 public sealed class MoCmaEsOptimizer : BaseHPOptimizer
@@ -60,7 +61,6 @@ public sealed class MoCmaEsOptimizer : BaseHPOptimizer
 
     private GenerationReplay<MoCmaEsState> Replay => _replay ??= new(
         () => new MoCmaEsState(new MoCmaEsSetup(_coordinates, Options, History)),
-        trial => MoCmaEsSetup.IsOurs(trial, _coordinates.SampleLength),
         checkpointSpacing: Options.PopulationSize);
 
     /// <inheritdoc/>

@@ -15,6 +15,9 @@ internal sealed record MoCmaEsSetup(CmaCoordinates Coordinates, MoCmaEsOptions O
     /// <summary>The least probability α = 1 - 0.73^(1/M) that a discrete or categorical coordinate changes in an offspring (M of them).</summary>
     public double Margin => Coordinates.DiscreteCount + Coordinates.CategoricalCount == 0 ? 0 : 1 - Math.Pow(0.73, 1.0 / (Coordinates.DiscreteCount + Coordinates.CategoricalCount));
 
+    /// <summary>The centre of the space as a sample (every Gaussian coordinate 0.5, every choice the first): the fallback for inactive coordinates of outside trials.</summary>
+    public double[] Centre { get; } = [.. Enumerable.Repeat(0.5, Coordinates.GaussianCount), .. new double[Coordinates.CategoricalCount]];
+
     /// <summary>A new individual's strategy: the initial step size, C = I.</summary>
     public ElitistStrategy NewStrategy() => new(Coordinates.GaussianCount, Options.InitialStepSize, Parameters.TargetSuccess);
 

@@ -6,9 +6,10 @@ namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The population of the steady-state (μ+1)-MO-CMA-ES as the replay of its history leaves it. The first μ complete
-/// trials fill it with default strategies. Every later complete trial is an offspring (or, for a random start-up point
-/// that finished late, an immigrant) that competes with the population: the worst of the μ + 1 by the
-/// <see cref="SelectionOrder"/> leaves. Whether the offspring is a success depends on <see cref="MoCmaEsOptions.Success"/>:
+/// trials fill it with default strategies. Every later complete trial is an offspring (or an immigrant with a default
+/// strategy: a random start-up point that finished late, or a trial this strategy did not suggest, such as an enqueued
+/// or added one, whose inactive coordinates take the centre and first choices) that competes with the population: the
+/// worst of the μ + 1 by the <see cref="SelectionOrder"/> leaves. Whether the offspring is a success depends on <see cref="MoCmaEsOptions.Success"/>:
 /// a successful offspring adapts the strategy it inherited (step size, path, covariance), and a surviving parent adapts
 /// its step size to the success or failure of its offspring.
 /// </summary>
@@ -68,9 +69,10 @@ internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
     public void Advance(IReadOnlyList<Trial> members)
     {
         var trial = members[0];
-        var sample = MoCmaEsSetup.Values(trial, MoCmaEsOptimizer.SampleAttribute);
+        var ours = MoCmaEsSetup.IsOurs(trial, _setup.Coordinates.SampleLength);
+        var sample = ours ? MoCmaEsSetup.Values(trial, MoCmaEsOptimizer.SampleAttribute) : _setup.Coordinates.Encode(trial.Params.AsSpan(), _setup.Centre);
         var objectives = Enumerable.Range(0, _setup.History.Directions.Count).Select(k => _setup.History.Perf(trial, k)).ToArray();
-        var parentNumber = (int)(long)trial.SystemAttributes[MoCmaEsOptimizer.ParentAttribute];
+        var parentNumber = ours ? (int)(long)trial.SystemAttributes[MoCmaEsOptimizer.ParentAttribute] : -1;
         if (!IsFull)
         {
             _population.Add(new Individual(trial.Number, sample, objectives, _setup.NewStrategy()));

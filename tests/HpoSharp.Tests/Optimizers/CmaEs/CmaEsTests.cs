@@ -70,6 +70,28 @@ public sealed class CmaEsTests
     }
 
     [Fact]
+    public void AnEnqueuedGoodConfigurationPullsTheSearchTowardsIt()
+    {
+        // A sphere in 5 variables centred at (4, ..., 4), far from where the search starts; 24 evaluations, over 7 seeds.
+        const int n = 5;
+        var optimum = Enumerable.Repeat((object?)4.0, n).Select((v, i) => KeyValuePair.Create($"x{i}", v)).ToDictionary();
+        double Median(bool enqueue) => Enumerable.Range(0, 7).Select(seed =>
+        {
+            var study = new Study(new CmaEsOptimizer(TestFunctions.Box(n, -5, 5)), new StudyOptions { Seed = (ulong)seed, MaxEvaluations = 24 });
+            if (enqueue)
+            {
+                study.Enqueue(new Dictionary<string, object?>(optimum) { ["x0"] = 3.0 });
+            }
+
+            return study.Optimize((hps, _) => TestFunctions.Point(hps, n).Sum(x => (x - 4) * (x - 4)))
+                .Trials.Where(t => t.Origin == TrialOrigin.Suggested).Min(t => t.Value);
+        }).Order().ElementAt(3);
+
+        var (helped, alone) = (Median(true), Median(false));
+        Assert.True(helped < 0.4 * alone, $"best suggested value: {helped} after enqueuing a good point, {alone} without");
+    }
+
+    [Fact]
     public void KeepsExactlyToBoundsStepsAndLogRanges()
     {
         SearchSpace space =

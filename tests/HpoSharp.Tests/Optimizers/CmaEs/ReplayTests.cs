@@ -6,8 +6,8 @@ namespace HpoSharp.Tests.Optimizers.CmaEs;
 
 /// <summary>
 /// The evolution strategies rebuild their state by replaying the history in (finish time, trial number) order. Here trials
-/// finish in a scrambled order with finish times that often precede those already seen, and a fresh optimizer given a
-/// copy of the history must always suggest what the live one suggests.
+/// finish in a scrambled order with finish times that often precede those already seen, some enqueued and added trials
+/// join them, and a fresh optimizer given a copy of the history must always suggest what the live one suggests.
 /// </summary>
 public sealed class ReplayTests
 {
@@ -58,6 +58,17 @@ public sealed class ReplayTests
             else
             {
                 live.Tell(done.Number, TestSpaces.RichObjective(done.HyperParameters));
+            }
+
+            // Now and then an outside trial: the same configuration enqueued, or added with a worse value.
+            var configuration = done.HyperParameters.ToDictionary(kv => kv.Key, kv => (object?)kv.Value);
+            if (step % 9 == 4)
+            {
+                live.Enqueue(configuration);
+            }
+            else if (step % 23 == 7)
+            {
+                live.AddTrial(configuration, TestSpaces.RichObjective(done.HyperParameters) + 0.5);
             }
         }
     }

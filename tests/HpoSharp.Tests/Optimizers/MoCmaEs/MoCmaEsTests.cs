@@ -32,6 +32,31 @@ public sealed class MoCmaEsTests
     }
 
     [Fact]
+    public void AddedParetoOptimalTrialsJoinThePopulationAndBreed()
+    {
+        // Ten points of ZDT1's front (x0 spread, the rest 0) added before the study; 100 suggestions, over 3 seeds.
+        var space = TestFunctions.Box(10, 0, 1);
+        foreach (var seed in new ulong[] { 1, 2, 3 })
+        {
+            double Volume(bool warm)
+            {
+                var study = new Study(new MoCmaEsOptimizer(space), new StudyOptions { Seed = seed, MaxEvaluations = 100, Directions = TwoMinimised });
+                for (var k = 0; warm && k < 10; k++)
+                {
+                    var point = Enumerable.Range(0, 10).ToDictionary(i => $"x{i}", i => (object?)(i == 0 ? k / 9.0 : 0.0));
+                    study.AddTrial(point, [k / 9.0, 1 - Math.Sqrt(k / 9.0)]);
+                }
+
+                var suggested = study.Optimize(Objective.Create(c => TestFunctions.Zdt1(c.HyperParameters, 10))).Trials.Where(t => t.Origin == TrialOrigin.Suggested);
+                return Hypervolume.OfTrials(suggested, TwoMinimised, [11, 11]);
+            }
+
+            var (warm, cold) = (Volume(true), Volume(false));
+            Assert.True(warm > cold + 10, $"seed {seed}: hypervolume of the suggested trials {warm} with added front points, {cold} without");
+        }
+    }
+
+    [Fact]
     public void CountingOnlyOffspringThatBeatTheirParentConvergesFasterThanCountingEverySelectedOne()
     {
         var space = TestFunctions.Box(8, 0, 1);
