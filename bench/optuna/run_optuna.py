@@ -151,6 +151,7 @@ def grid_size(params):
 
 
 GRID_LIMIT = 100_000  # Optuna's GridSampler lists its whole grid in memory; larger grids are not run.
+MO_SEEDS = 25  # Every sampler but GPSampler runs the multi-objective problems with as many seeds as HpoSharp.
 
 
 class AskTellGridSampler(optuna.samplers.GridSampler):
@@ -242,12 +243,12 @@ def plan(bench, problems, table):
         sys.exit(f"run_optuna.py: unknown sampler(s) {unknown} for Optuna {optuna.__version__}; known: {sorted(table)}")
     work = []
     for name in wanted:
-        factory, seeds, applies, cost = table[name]
-        seeds = ARGS.seeds or seeds
+        factory, default_seeds, applies, cost = table[name]
         for problem in problems:
             params = bench.ask({"op": "describe", "problem": problem["name"], "seed": 0})["params"]
             if not applies(problem, params):
                 continue
+            seeds = ARGS.seeds or (MO_SEEDS if problem["objectives"] > 1 and name != "gp" else default_seeds)
             budget = ARGS.mo_budget if problem["objectives"] > 1 else ARGS.budget
             budget = min(budget, ARGS.gp_budget) if name == "gp" else budget
             cached = load(cache_path(name, problem["name"]))
