@@ -138,22 +138,23 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     /// </summary>
     private bool AdmitOutsider(Trial trial)
     {
-        var sample = _setup.Coordinates.Encode(trial.Params.AsSpan(), Run.MostLikely());
         if (!CanInject())
         {
             var perf = _setup.History.Perf(trial);
             if (_setup.Options.Elitist && (_bestSample is null || perf > _bestPerf))
             {
-                (_bestSample, _bestPerf) = (sample, perf);
+                (_bestSample, _bestPerf) = (SampleOfOutsider(trial), perf);
             }
 
             return false;
         }
 
-        _outsideSamples = new(_outsideSamples) { [trial.Number] = sample };
+        _outsideSamples = new(_outsideSamples) { [trial.Number] = SampleOfOutsider(trial) };
         _injectedAdmitted++;
         return true;
     }
+
+    private double[] SampleOfOutsider(Trial trial) => _setup.Coordinates.Encode(trial.Params.AsSpan(), Run.MostLikely());
 
     private void StartNextRun()
     {
