@@ -9,9 +9,9 @@ namespace HpoSharp.Optimizers;
 /// trials fill it with default strategies. Every later complete trial is an offspring (or an immigrant with a default
 /// strategy: a random start-up point that finished late, or a trial this strategy did not suggest, such as an enqueued
 /// or added one, whose inactive coordinates take the centre and first choices) that competes with the population: the
-/// worst of the μ + 1 by the <see cref="SelectionOrder"/> leaves. Whether the offspring is a success depends on <see cref="MoCmaEsOptions.Success"/>:
-/// a successful offspring adapts the strategy it inherited (step size, path, covariance), and a surviving parent adapts
-/// its step size to the success or failure of its offspring.
+/// worst of the μ + 1 by the <see cref="SelectionOrder"/> leaves. Whether the offspring is a success depends on
+/// <see cref="MoCmaEsOptions.Success"/>: a successful offspring adapts the strategy it inherited (step size, path,
+/// covariance), and a surviving parent adapts its step size to the success or failure of its offspring.
 /// </summary>
 internal sealed class MoCmaEsState : IGenerationState<MoCmaEsState>
 {
