@@ -244,12 +244,12 @@ def plan(bench, problems, table):
         sys.exit(f"run_optuna.py: unknown sampler(s) {unknown} for Optuna {optuna.__version__}; known: {sorted(table)}")
     work = []
     for name in wanted:
-        factory, default_seeds, applies, cost = table[name]
+        factory, seeds, applies, cost = table[name]
+        seeds = ARGS.seeds or seeds
         for problem in problems:
             params = bench.ask({"op": "describe", "problem": problem["name"], "seed": 0})["params"]
             if not applies(problem, params):
                 continue
-            seeds = ARGS.seeds or default_seeds
             budget = ARGS.mo_budget if problem["objectives"] > 1 else ARGS.budget
             budget = min(budget, ARGS.gp_budget) if name == "gp" else budget
             cached = load(cache_path(name, problem["name"]))
