@@ -27,7 +27,7 @@ public sealed class CmaEsTests
     }
 
     [Fact]
-    public void RestartsWithLargerPopulationsBeatASingleRunOnRastrigin()
+    public void RestartsBeatASingleRunOnRastrigin()
     {
         const int n = 2;
         var rotation = TestFunctions.Rotation(n, 5);
