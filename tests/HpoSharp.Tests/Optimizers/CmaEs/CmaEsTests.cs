@@ -226,19 +226,6 @@ public sealed class CmaEsTests
     }
 
     [Fact]
-    public void ParallelWorkersWasteFewResultsAndSurviveFailures()
-    {
-        // About 417 complete trials make 52 generations of 8 when no result is wasted; without the late members of the
-        // previous generation, three or so of every eleven would be (about 40 generations).
-        var result = new Study(new CmaEsOptimizer(TestFunctions.Box(4, -5, 5)), new StudyOptions { Seed = 9, MaxEvaluations = 500, MaxParallelism = 4 })
-            .Optimize(Objective.Create(c => c.Number % 6 == 1 ? throw new InvalidOperationException("boom") : TestFunctions.Sphere(TestFunctions.Point(c.HyperParameters, 4))));
-
-        var generations = result.Trials.Max(t => (long)t.SystemAttributes[CmaEsOptimizer.GenerationAttribute]);
-        Assert.True(generations >= 48, $"{generations} generations");
-        Assert.True(result.BestValue < 1e-4, $"best {result.BestValue}");
-    }
-
-    [Fact]
     public void OptionsOutOfRangeAreRefusedByName()
     {
         Assert.Contains("CmaEsOptions.PopulationSize is 3; expected at least 4", Assert.Throws<ArgumentOutOfRangeException>(() => new CmaEsOptions { PopulationSize = 3 }.Validate()).Message);
