@@ -92,6 +92,40 @@ public sealed class CmaEsTests
     }
 
     [Fact]
+    public void AnAddedTrialThatFindsNoRoomStillBecomesTheElitistRunsBestSample()
+    {
+        // Three added trials take the first generation's room for outside members (λ/2 = 3); a fourth, at (1, 1), has a
+        // value no suggestion can reach, since the objective's own optimum, 100, lies at (-3, -3).
+        static Dictionary<string, object?> At(double x) => new() { ["x0"] = x, ["x1"] = x };
+        static double Objective(TrialContext trial) => 100 + TestFunctions.Sphere([.. TestFunctions.Point(trial.HyperParameters, 2).Select(x => x + 3)]);
+        double LaterDistanceFromTheAddedPoint(bool elitist)
+        {
+            var study = new Study(new CmaEsOptimizer(TestFunctions.Box(2, -5, 5), new CmaEsOptions { Elitist = elitist, Restarts = RestartStrategy.None }), new StudyOptions { Seed = 3 });
+            var first = study.Ask();
+            study.Tell(first.Number, Objective(first));
+            for (var i = 0; i < 3; i++)
+            {
+                study.AddTrial(At(4), 150);
+            }
+
+            study.AddTrial(At(1), 0);
+            for (var i = 0; i < 60; i++)
+            {
+                var trial = study.Ask();
+                study.Tell(trial.Number, Objective(trial));
+            }
+
+            return study.Trials.Where(t => t.Origin == TrialOrigin.Suggested).Skip(30)
+                .Average(t => Math.Sqrt(TestFunctions.Sphere([.. TestFunctions.Point(study.HyperParametersOf(t), 2).Select(x => x - 1)])));
+        }
+
+        // Kept as the run's best sample, it holds the elitist search near it; the classic one goes to (-3, -3).
+        var (elitist, classic) = (LaterDistanceFromTheAddedPoint(true), LaterDistanceFromTheAddedPoint(false));
+        Assert.True(elitist < 1, $"elitist: mean distance {elitist}");
+        Assert.True(classic > 4, $"classic: mean distance {classic}");
+    }
+
+    [Fact]
     public void KeepsExactlyToBoundsStepsAndLogRanges()
     {
         SearchSpace space =
