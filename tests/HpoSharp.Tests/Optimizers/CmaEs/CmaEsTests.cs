@@ -219,6 +219,8 @@ public sealed class CmaEsTests
         var result = new Study(new CmaEsOptimizer(choices), new StudyOptions { Seed = 1, MaxEvaluations = 80 })
             .Optimize((hps, _) => Math.Abs(hps.GetInt("a") - 3) + (hps.Get<string>("b") == "y" ? 0 : 1));
         Assert.Equal(0, result.BestValue);
+        var last = result.Trials.TakeLast(20).Select(result.HyperParametersOf);
+        Assert.InRange(last.Count(h => h.GetInt("a") == 3 && h.Get<string>("b") == "y"), 12, 20); // 1 in 6 if drawn at random
 
         SearchSpace fixedOnly = [new FixedHP("c", 4)];
         var constant = new Study(new CmaEsOptimizer(fixedOnly), new StudyOptions { Seed = 1, MaxEvaluations = 20 }).Optimize((hps, _) => hps.GetInt("c"));
