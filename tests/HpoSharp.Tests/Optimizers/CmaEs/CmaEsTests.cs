@@ -264,10 +264,19 @@ public sealed class CmaEsTests
     [Fact]
     public void OptionsOutOfRangeAreRefusedByName()
     {
-        Assert.Contains("CmaEsOptions.PopulationSize is 3; expected at least 4", Assert.Throws<ArgumentOutOfRangeException>(() => new CmaEsOptions { PopulationSize = 3 }.Validate()).Message);
-        Assert.Contains("CmaEsOptions.InitialStepSize is 0; expected a number in (0, 1]", Assert.Throws<ArgumentOutOfRangeException>(() => new CmaEsOptions { InitialStepSize = 0 }.Validate()).Message);
-        Assert.Contains("CmaEsOptions.PopulationIncrease is 1; expected a number greater than 1", Assert.Throws<ArgumentOutOfRangeException>(() => new CmaEsOptions { PopulationIncrease = 1 }.Validate()).Message);
+        static string Refusal(CmaEsOptions options) => Assert.Throws<ArgumentOutOfRangeException>(options.Validate).Message;
+        Assert.Contains("CmaEsOptions.PopulationSize is 3; expected at least 4", Refusal(new() { PopulationSize = 3 }));
+        Assert.Contains("CmaEsOptions.InitialStepSize is 0; expected a number in (0, 1]", Refusal(new() { InitialStepSize = 0 }));
+        Assert.Contains("CmaEsOptions.InitialStepSize is 1.5; expected a number in (0, 1]", Refusal(new() { InitialStepSize = 1.5 }));
+        Assert.Contains("CmaEsOptions.Restarts is 7; expected None, Ipop or Bipop", Refusal(new() { Restarts = (RestartStrategy)7 }));
+        Assert.Contains("CmaEsOptions.PopulationIncrease is 1; expected a number greater than 1", Refusal(new() { PopulationIncrease = 1 }));
         Assert.Contains("single objective", Assert.Throws<NotSupportedException>(() => new Study(new CmaEsOptimizer(TestFunctions.Box(2, 0, 1)), new StudyOptions { Directions = [Direction.Minimize, Direction.Minimize] })).Message);
+    }
+
+    [Fact]
+    public void AnInitialStepSizeOfTheWholeRangeIsAccepted()
+    {
+        Assert.Equal(1, new CmaEsOptimizer(TestFunctions.Box(2, 0, 1), new CmaEsOptions { InitialStepSize = 1 }).Options.InitialStepSize);
     }
 
     [Fact]
