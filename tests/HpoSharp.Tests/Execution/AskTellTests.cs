@@ -66,6 +66,37 @@ public sealed class AskTellTests
     }
 
     [Fact]
+    public void InAMultiObjectiveStudyTheFailureNamesTheNonFiniteObjectiveOrTheCountOfValues()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, Directions = [Direction.Minimize, Direction.Maximize] });
+        study.Tell(study.Ask().Number, [1.0, double.NaN]);
+        study.Tell(study.Ask().Number, [double.NegativeInfinity, 2.0]);
+        study.Tell(study.Ask().Number, [1.0]);
+        study.Tell(study.Ask().Number, [1.0, 2.0]);
+        Assert.Equal(
+            [
+                (TrialState.Failed, "The objective returned NaN for objective 1; a value must be finite."),
+                (TrialState.Failed, "The objective returned -Infinity for objective 0; a value must be finite."),
+                (TrialState.Failed, "The objective returned 1 value(s); the study has 2 objective(s)."),
+                (TrialState.Complete, null),
+            ],
+            study.Trials.Select(t => (t.State, t.Error)));
+    }
+
+    [Fact]
+    public void AddingATrialWithTheWrongNumberOfValuesIsRefusedNamingBothCounts()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, Directions = [Direction.Minimize, Direction.Maximize] });
+        var point = new Dictionary<string, object?> { ["x"] = 0.0, ["opti"] = "adam" };
+        var error = Assert.Throws<ArgumentException>(() => study.AddTrial(point, 1.0));
+        Assert.Equal("values", error.ParamName);
+        Assert.Contains("The objective returned 1 value(s); the study has 2 objective(s).", error.Message);
+        Assert.Contains("for objective 1", Assert.Throws<ArgumentException>(() => study.AddTrial(point, [1.0, double.NaN])).Message);
+        Assert.Empty(study.Trials);
+        Assert.Equal([1.0, 2.0], study.AddTrial(point, [1.0, 2.0]).Values.ToArray());
+    }
+
+    [Fact]
     public void EnqueuedConfigurationsComeFirstAndExactlyAsGiven()
     {
         var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
