@@ -1,3 +1,4 @@
+using HpoSharp.Optimizers;
 using HpoSharp.Optimizers.MultiObjective;
 
 namespace HpoSharp.Tests.Optimizers.MultiObjective;
@@ -22,6 +23,51 @@ public sealed class HypervolumeSubsetSelectionTests
         // Boxes 8, 6, 6, 1; after the first, the second adds 6 - 4 = 2, the third 6 - 4 = 2 (tie: smaller index), then 1.
         double[][] points = [[2, 2, 2], [3, 1, 2], [1, 3, 2], [1, 1, 1]];
         Assert.Equal([0, 1, 2], HypervolumeSubsetSelection.Greedy(points, 3, [0, 0, 0]));
+    }
+
+    [Fact]
+    public void AfterTheFirstPointTheOrderFollowsTheGainsNotTheBoxes()
+    {
+        // Boxes 16, 15, 10: after (4, 4), (5, 3) adds 15 - 12 = 3 and (1, 10) adds 10 - 4 = 6.
+        Assert.Equal([0, 2, 1], HypervolumeSubsetSelection.Greedy([[4, 4], [5, 3], [1, 10]], 3, [0, 0]));
+
+        // Boxes 27, 26.1, 20: after (3, 3, 3), (3, 3, 2.9) adds nothing and (1, 1, 20) adds 20 - 3 = 17.
+        Assert.Equal([0, 2, 1], HypervolumeSubsetSelection.Greedy([[3, 3, 3], [3, 3, 2.9], [1, 1, 20]], 3, [0, 0, 0]));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void OnRandomSetsEachStepGainsAsMuchAsTheBestPointByDirectComputation(int objectives)
+    {
+        var rng = new RandomStream(11, (ulong)objectives);
+        var reference = Enumerable.Repeat(-0.1, objectives).ToArray();
+        for (var repeat = 0; repeat < 10; repeat++)
+        {
+            // Mostly mutually non-dominated points, so that the gains change as points are chosen.
+            var points = HypervolumeTests.RandomPoints(rng, 15, objectives, onSphere: true);
+            var chosen = HypervolumeSubsetSelection.Greedy(points, 8, reference);
+            var selected = new List<double[]>();
+            foreach (var i in chosen)
+            {
+                var before = Hypervolume.Compute(selected, reference);
+                double Gain(double[] p) => Hypervolume.Compute([.. selected, p], reference) - before;
+                var best = points.Where((_, j) => !chosen.Take(selected.Count).Contains(j)).Max(Gain);
+                Assert.Equal(best, Gain(points[i]), 12);
+                selected.Add(points[i]);
+            }
+
+            Assert.Equal(chosen.Length, chosen.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void AReferenceOfTheWrongLengthIsRefusedNamingBothLengths()
+    {
+        var error = Assert.Throws<ArgumentException>(() => HypervolumeSubsetSelection.Greedy(Points, 2, [0, 0, 0]));
+        Assert.Equal("reference", error.ParamName);
+        Assert.Contains("The points have 2 objective values; the reference point has 3.", error.Message);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class HypervolumeTests
     }
 
     /// <summary>Random points in the unit cube, or near the positive unit sphere (mostly mutually non-dominated).</summary>
-    private static double[][] RandomPoints(RandomStream rng, int count, int objectives, bool onSphere) =>
+    internal static double[][] RandomPoints(RandomStream rng, int count, int objectives, bool onSphere) =>
         [.. Enumerable.Range(0, count).Select(_ =>
         {
             var p = Enumerable.Range(0, objectives).Select(_ => onSphere ? Math.Abs(rng.NextGaussian()) : rng.NextDouble()).ToArray();
