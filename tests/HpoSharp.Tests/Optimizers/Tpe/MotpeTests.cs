@@ -22,6 +22,30 @@ public sealed class MotpeTests
         Assert.Equal([0, 3, 1], MotpeSelection.GoodIndices(Objectives, 3));
         Assert.Equal([0, 1, 2, 3], MotpeSelection.GoodIndices(Objectives, 4).Order());
         Assert.Equal([0], MotpeSelection.GoodIndices(Objectives, 1));
+
+        // After X, the front (4, 4), (5, 3), (1, 10) with reference (0.9, 2.7): boxes 4.03, 1.23, 0.73. After (4, 4),
+        // (1, 10) adds 0.73 - 0.13 = 0.60 and (5, 3) only 1.23 - 0.93 = 0.30, despite its larger box.
+        Assert.Equal([0, 1, 3], MotpeSelection.GoodIndices([[10, 10], [4, 4], [5, 3], [1, 10]], 3));
+    }
+
+    [Fact]
+    public void TheSelectionIsKeptForOneGoodCountAndOneSetOfTrialsInWhichTheGroupWasActive()
+    {
+        // y is inactive in X (trial 0), so a group led by y sees the second front and below only.
+        KernelDimension[] dimensions = [new(Dimension.Real("x", 0, 1), 0), new(Dimension.Real("y", 0, 1), 1)];
+        var observations = Observe(dimensions, [.. Objectives.Select((v, i) => Made(i, TrialState.Complete, v, i / 10.0, i == 0 ? double.NaN : 0.5))]);
+        var selection = new MotpeSelection();
+
+        Assert.Equal([0, 1, 3], selection.Select(observations, lead: 0, goodCount: 3, exponent: 1).Good);
+        Assert.Equal([0, 1, 2, 3, 4], selection.Select(observations, lead: 0, goodCount: 5, exponent: 1).Good);
+        Assert.Equal([1, 2, 3], selection.Select(observations, lead: 1, goodCount: 3, exponent: 1).Good);
+        Assert.Equal([0, 1, 3], selection.Select(observations, lead: 0, goodCount: 3, exponent: 1).Good);
+    }
+
+    [Fact]
+    public void AReferenceCoordinateWhoseWorstValueIsZeroLiesJustBelowIt()
+    {
+        Assert.Equal([-1e-12, -2.2], MotpeSelection.Reference([[0, -2], [3, -1]]));
     }
 
     [Fact]
@@ -42,23 +66,13 @@ public sealed class MotpeTests
     [Fact]
     public void TheSplitOfAStudyPutsTheSelectionOnTheGoodSideAndPendingTrialsOnTheBadSide()
     {
-        var dimension = new KernelDimension(Dimension.Real("x", 0, 1));
-        Trial Make(int number, TrialState state, double[] values) => new()
-        {
-            Number = number,
-            State = state,
-            Params = [number / 10.0],
-            Values = [.. values],
-        };
-
-        var history = new TrialHistory(
-        [
-            .. Objectives.Select((v, i) => Make(i, TrialState.Complete, v)),
-            Make(6, TrialState.Running, []),
-            Make(7, TrialState.Failed, []),
-        ], [Direction.Maximize, Direction.Maximize]);
-        var observations = new TpeObservations([dimension]);
-        observations.Refresh(history);
+        var observations = Observe(
+            [new KernelDimension(Dimension.Real("x", 0, 1))],
+            [
+                .. Objectives.Select((v, i) => Made(i, TrialState.Complete, v, i / 10.0)),
+                Made(6, TrialState.Running, [], 0.6),
+                Made(7, TrialState.Failed, [], 0.7),
+            ]);
         var split = new TpeSplit(observations, new TpeOptions { GammaFactor = 0.5 });
 
         var (good, bad) = split.Split([0]) ?? throw new InvalidOperationException("no split");
@@ -126,5 +140,21 @@ public sealed class MotpeTests
             .Optimize(Objective.Create(c => TestFunctions.Zdt1(c.HyperParameters, 3)));
 
         Assert.Equal(Run(40).Trials.Select(t => t.Params.ToArray()), Run(40).Trials.Select(t => t.Params.ToArray()));
+    }
+
+    private static Trial Made(int number, TrialState state, double[] values, params double[] parameters) => new()
+    {
+        Number = number,
+        State = state,
+        Params = [.. parameters],
+        Values = [.. values],
+    };
+
+    /// <summary>The observations of <paramref name="trials"/> in a study maximising two objectives.</summary>
+    private static TpeObservations Observe(KernelDimension[] dimensions, Trial[] trials)
+    {
+        var observations = new TpeObservations(dimensions);
+        observations.Refresh(new TrialHistory(trials, [Direction.Maximize, Direction.Maximize]));
+        return observations;
     }
 }
