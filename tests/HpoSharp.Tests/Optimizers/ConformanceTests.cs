@@ -50,6 +50,7 @@ public sealed class ConformanceTests
         var (first, second) = (Run(), Run());
         Assert.Equal(first.Trials.Select(t => t.Params.ToArray()), second.Trials.Select(t => t.Params.ToArray()));
         Assert.Equal(first.Trials.Select(t => t.Value), second.Trials.Select(t => t.Value));
+        AssertBredWhenMoCmaEs(algorithm, first.Trials);
     }
 
     [Theory]
@@ -85,7 +86,7 @@ public sealed class ConformanceTests
     public void RunsMultiObjectiveStudiesOrRefusesThemAtOnce(string algorithm)
     {
         var optimizer = HpoRegistry.Build(algorithm, TestSpaces.Rich());
-        var options = new StudyOptions { Seed = 2, MaxEvaluations = 30, Directions = [Direction.Minimize, Direction.Maximize] };
+        var options = new StudyOptions { Seed = 2, MaxEvaluations = 60, Directions = [Direction.Minimize, Direction.Maximize] };
         if (!optimizer.SupportsMultiObjective)
         {
             var error = Assert.Throws<NotSupportedException>(() => new Study(optimizer, options));
@@ -94,9 +95,13 @@ public sealed class ConformanceTests
         }
 
         var result = new Study(optimizer, options).Optimize(Objective.Create(c => new[] { TestSpaces.RichObjective(c.HyperParameters), c.HyperParameters.GetDouble("x") }));
-        Assert.Equal(30, result.Trials.Count(t => t.State == TrialState.Complete));
-        Assert.NotEmpty(result.ParetoFront);
+        var complete = result.Trials.Where(t => t.State == TrialState.Complete).ToArray();
+        Assert.Equal(60, complete.Length);
+        // The front of the complete trials, higher is better: the first value minimised, the second maximised.
+        var front = Pareto.FirstFront([.. complete.Select(t => new[] { -t.Values[0], t.Values[1] })]);
+        Assert.Equal(front.Select(i => complete[i].Number), result.ParetoFront.Select(t => t.Number));
         Assert.Null(result.BestTrial);
+        AssertBredWhenMoCmaEs(algorithm, result.Trials);
     }
 
     /// <summary>
