@@ -122,9 +122,10 @@ public sealed class MoCmaEsTests
             space.Validate(trial.Params.AsSpan());
         }
 
+        // 19 and 18 of the front's 20 points at this seed; a random search of 600 points puts at most 4 and 2 on its front (seeds 1 to 10).
         var front = result.ParetoFront.Select(result.HyperParametersOf).ToArray();
-        Assert.Contains(front, h => h.GetInt("depth") == 30 && h.Get<string>("kind") == "c");
-        Assert.Contains(front, h => Math.Abs(h.GetDouble("ratio") - 0.7) < 1e-12 && Math.Abs(Math.Log10(h.GetDouble("lr")) + 2) < 0.1);
+        Assert.InRange(front.Count(h => h.GetInt("depth") == 30 && h.Get<string>("kind") == "c"), 10, front.Length);
+        Assert.InRange(front.Count(h => Math.Abs(h.GetDouble("ratio") - 0.7) < 1e-12 && Math.Abs(Math.Log10(h.GetDouble("lr")) + 2) < 0.1), 10, front.Length);
     }
 
     [Fact]
