@@ -167,7 +167,7 @@ public sealed partial class Study
     public Trial AddTrial(IReadOnlyDictionary<string, object?> hyperParameters, IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (ValueFault([.. values]) is { } fault)
+        if (ValueFault([.. values], "The added trial has") is { } fault)
         {
             throw new ArgumentException(fault, nameof(values));
         }
@@ -301,7 +301,7 @@ public sealed partial class Study
     /// </summary>
     private bool Finish(int number, TrialState state, double[] values, string? error)
     {
-        if (state == TrialState.Complete && ValueFault(values) is { } fault)
+        if (state == TrialState.Complete && ValueFault(values, "The objective returned") is { } fault)
         {
             (state, values, error) = (TrialState.Failed, [], fault);
         }
@@ -431,15 +431,16 @@ public sealed partial class Study
         _unreported.AddRange(finished);
     }
 
-    private string? ValueFault(double[] values)
+    /// <summary>Why <paramref name="values"/> are not one finite number per direction, in a sentence opening with <paramref name="source"/>; null when they are.</summary>
+    private string? ValueFault(double[] values, string source)
     {
         if (values.Length != Directions.Count)
         {
-            return $"The objective returned {values.Length} value(s); the study has {Directions.Count} objective(s).";
+            return $"{source} {values.Length} value(s); the study has {Directions.Count} objective(s).";
         }
 
         var bad = Array.FindIndex(values, v => !double.IsFinite(v));
-        return bad < 0 ? null : $"The objective returned {values[bad]}{(values.Length > 1 ? $" for objective {bad}" : string.Empty)}; a value must be finite.";
+        return bad < 0 ? null : $"{source} {values[bad]}{(values.Length > 1 ? $" for objective {bad}" : string.Empty)}; a value must be finite.";
     }
 
     private void LogFinished(Trial trial)

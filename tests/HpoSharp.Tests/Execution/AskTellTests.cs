@@ -90,8 +90,8 @@ public sealed class AskTellTests
         var point = new Dictionary<string, object?> { ["x"] = 0.0, ["opti"] = "adam" };
         var error = Assert.Throws<ArgumentException>(() => study.AddTrial(point, 1.0));
         Assert.Equal("values", error.ParamName);
-        Assert.Contains("The objective returned 1 value(s); the study has 2 objective(s).", error.Message);
-        Assert.Contains("for objective 1", Assert.Throws<ArgumentException>(() => study.AddTrial(point, [1.0, double.NaN])).Message);
+        Assert.Contains("The added trial has 1 value(s); the study has 2 objective(s).", error.Message);
+        Assert.Contains("The added trial has NaN for objective 1; a value must be finite.", Assert.Throws<ArgumentException>(() => study.AddTrial(point, [1.0, double.NaN])).Message);
         Assert.Empty(study.Trials);
         Assert.Equal([1.0, 2.0], study.AddTrial(point, [1.0, 2.0]).Values.ToArray());
     }
