@@ -192,7 +192,7 @@ internal sealed class TpeObservations
     {
         for (var d = 0; d < _columns.Length; d++)
         {
-            _columns[d][trial.Number] = trial.Params[d];
+            _columns[d][trial.Number] = trial.Params[_dimensions[d].Index];
         }
     }
 

@@ -178,6 +178,20 @@ public sealed class TpeOptimizerTests
     }
 
     [Fact]
+    public void ObservationsOfSomeDimensionsReadEachFromItsPlaceInTheSpace()
+    {
+        var second = new KernelDimension(Dimension.Real("y", 0, 10), index: 1);
+        var history = new TrialHistory(
+            [.. Enumerable.Range(0, 3).Select(i => new Trial { Number = i, State = TrialState.Complete, Params = [0.5, i + 7.0], Values = [i] })],
+            [Direction.Minimize]);
+        var observations = new TpeObservations([second]);
+        observations.Refresh(history);
+
+        Assert.Equal([7.0, 8.0, 9.0], Enumerable.Range(0, 3).Select(i => observations.Value(i, 0)));
+        Assert.Equal([0, 1, 2], observations.ByValue(0).ToArray());
+    }
+
+    [Fact]
     public void OptionsOutOfRangeAreRefusedByName()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("tpe", TestSpaces.Rich(), options: new TpeOptions { GammaFactor = -0.1 }));
