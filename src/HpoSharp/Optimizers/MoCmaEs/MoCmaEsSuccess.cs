@@ -6,7 +6,8 @@ public enum MoCmaEsSuccess
     /// <summary>
     /// When it is selected into the population and beats its parent: it lies on a better non-domination level, or it
     /// takes its parent's place (the rule of Igel, Hansen and Roth, 2007, without its hypervolume tie-break, which
-    /// rewards steps along the front as much as steps towards it).
+    /// rewards steps along the front as much as steps towards it). An offspring whose parent has already left the
+    /// population has no parent to beat: it is a success when it is selected.
     /// </summary>
     BeatsParent,
 
