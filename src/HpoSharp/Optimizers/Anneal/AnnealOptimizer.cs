@@ -25,7 +25,7 @@ public sealed class AnnealOptimizer : BaseHPOptimizer
     {
         Options = options ?? new();
         Options.Validate();
-        _dimensions = [.. space.Dimensions.Select(d => new KernelDimension(d))];
+        _dimensions = [.. space.Dimensions.Select((d, i) => new KernelDimension(d, i))];
         _observations = new TpeObservations(_dimensions);
     }
 

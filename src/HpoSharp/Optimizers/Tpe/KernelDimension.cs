@@ -26,7 +26,7 @@ internal sealed class KernelDimension
     private readonly double _halfStep;
 
     /// <summary>Describes <paramref name="dimension"/>, the dimension numbered <paramref name="index"/> in its search space.</summary>
-    public KernelDimension(Dimension dimension, int index = 0)
+    public KernelDimension(Dimension dimension, int index)
     {
         Dimension = dimension;
         Index = index;

@@ -67,7 +67,7 @@ public sealed class MotpeTests
     public void TheSplitOfAStudyPutsTheSelectionOnTheGoodSideAndPendingTrialsOnTheBadSide()
     {
         var observations = Observe(
-            [new KernelDimension(Dimension.Real("x", 0, 1))],
+            [new KernelDimension(Dimension.Real("x", 0, 1), 0)],
             [
                 .. Objectives.Select((v, i) => Made(i, TrialState.Complete, v, i / 10.0)),
                 Made(6, TrialState.Running, [], 0.6),

@@ -23,7 +23,7 @@ public sealed class ParzenEstimatorTests
     [MemberData(nameof(NumericDimensions))]
     public void TheDensityIntegratesToOneOverTheBounds(string kind, TpeBandwidth rule)
     {
-        var dimension = new KernelDimension(Dimension(kind));
+        var dimension = new KernelDimension(Dimension(kind), 0);
         var estimator = Estimator([dimension], Observations(dimension.Dimension, 7, seed: 3), new TpeOptions { Bandwidth = rule });
 
         Assert.Equal(1.0, Total(estimator, dimension), 1e-9);
@@ -32,7 +32,7 @@ public sealed class ParzenEstimatorTests
     [Fact]
     public void TheMassOfACategoricalDimensionSumsToOneUnderEitherKernel()
     {
-        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5));
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5), 0);
         foreach (var smoothing in new double?[] { null, 0.2 })
         {
             var estimator = Estimator([dimension], [0, 0, 3, 4, 4, 4], new TpeOptions { CategoricalSmoothing = smoothing });
@@ -46,7 +46,7 @@ public sealed class ParzenEstimatorTests
     [InlineData(0.3)]
     public void CategoricalSamplesFollowTheProbabilities(double? smoothing)
     {
-        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5));
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5), 0);
         var estimator = Estimator([dimension], [0, 0, 3, 4, 4, 4], new TpeOptions { CategoricalSmoothing = smoothing });
         const int draws = 40_000;
         var samples = new double[draws];
@@ -62,7 +62,7 @@ public sealed class ParzenEstimatorTests
     [Fact]
     public void AJointDensityOverAContinuousAndADiscreteDimensionIntegratesToOne()
     {
-        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", -2, 3)), new(HpoSharp.Space.Dimension.Integer("n", 1, 6))];
+        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", -2, 3), 0), new(HpoSharp.Space.Dimension.Integer("n", 1, 6), 1)];
         var observations = new ParzenObservations();
         observations.Reset(3, 2, withOrder: false);
         double[] values = [-1.5, 0.2, 2.9, 1, 4, 6];
@@ -83,7 +83,7 @@ public sealed class ParzenEstimatorTests
     [Fact]
     public void AnEstimatorRefittedToFewerObservationsMatchesAFreshOne()
     {
-        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", 0, 1)), new(HpoSharp.Space.Dimension.Categorical("c", 3)), new(HpoSharp.Space.Dimension.Integer("n", 1, 9))];
+        KernelDimension[] dimensions = [new(HpoSharp.Space.Dimension.Real("x", 0, 1), 0), new(HpoSharp.Space.Dimension.Categorical("c", 3), 1), new(HpoSharp.Space.Dimension.Integer("n", 1, 9), 2)];
         ParzenObservations Observations(int count)
         {
             var observations = new ParzenObservations();
@@ -159,7 +159,7 @@ public sealed class ParzenEstimatorTests
     [MemberData(nameof(NumericDimensions))]
     public void SamplesFollowTheDensity(string kind, TpeBandwidth rule)
     {
-        var dimension = new KernelDimension(Dimension(kind));
+        var dimension = new KernelDimension(Dimension(kind), 0);
         var estimator = Estimator([dimension], Observations(dimension.Dimension, 5, seed: 8), new TpeOptions { Bandwidth = rule });
         const int draws = 20_000;
         var samples = new double[draws];

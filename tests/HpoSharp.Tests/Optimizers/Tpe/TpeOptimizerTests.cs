@@ -23,7 +23,7 @@ public sealed class TpeOptimizerTests
     [Fact]
     public void TheDensityRatioPrefersTheGoodRegion()
     {
-        var dimension = new KernelDimension(Dimension.Real("x", -5, 5));
+        var dimension = new KernelDimension(Dimension.Real("x", -5, 5), 0);
         var history = History([.. Enumerable.Range(0, 40).Select(i => -5 + (0.25 * i))], x => Math.Abs(x - 2));
         var observations = new TpeObservations([dimension]);
         observations.Refresh(history);
@@ -150,7 +150,7 @@ public sealed class TpeOptimizerTests
     [Fact]
     public void PrunedTrialsRankAfterCompleteOnesByTheirLastStepThenValue()
     {
-        var dimension = new KernelDimension(Dimension.Real("x", 0, 1));
+        var dimension = new KernelDimension(Dimension.Real("x", 0, 1), 0);
         Trial Make(int number, TrialState state, double value, params (long Step, double Value)[] steps) => new()
         {
             Number = number,
