@@ -205,7 +205,7 @@ public sealed partial class Study
                 [.. _trials],
                 best,
                 best is null ? null : Space.Decode(best.Params.AsSpan()),
-                best is not null && _artifacts.TryGetValue(best.Number, out var artifact) ? artifact : null,
+                new Dictionary<int, object>(_artifacts),
                 Pareto.Front(_history),
                 StopReason,
                 Seed,
@@ -327,6 +327,7 @@ public sealed partial class Study
     private void AfterFinish()
     {
         List<Trial> finished;
+        int? best;
         lock (_gate)
         {
             Synchronize();
@@ -346,13 +347,15 @@ public sealed partial class Study
                 _artifacts.Remove(number, out var artifact);
                 Release(artifact!);
             }
+
+            best = _history.IsMultiObjective ? null : _optimizer.BestHp()?.Number;
         }
 
         lock (_callbackGate)
         {
             foreach (var trial in finished)
             {
-                LogFinished(trial);
+                LogFinished(trial, isNewBest: trial.Number == best);
                 Options.OnTrialFinished?.Invoke(this, trial);
             }
         }
@@ -443,7 +446,8 @@ public sealed partial class Study
         return bad < 0 ? null : $"{source} {values[bad]}{(values.Length > 1 ? $" for objective {bad}" : string.Empty)}; a value must be finite.";
     }
 
-    private void LogFinished(Trial trial)
+    /// <summary>Logs how <paramref name="trial"/> finished, and a second line when it is the study's new best.</summary>
+    private void LogFinished(Trial trial, bool isNewBest)
     {
         if (Options.Logger is not { } logger)
         {
@@ -454,6 +458,10 @@ public sealed partial class Study
         if (trial.State == TrialState.Complete)
         {
             logger.LogInformation("Trial {Number} complete: {Values} with {HyperParameters}", trial.Number, string.Join(", ", trial.Values), hps);
+            if (isNewBest)
+            {
+                logger.LogInformation("Trial {Number} is the new best: {Value}", trial.Number, trial.Value);
+            }
         }
         else
         {

@@ -64,7 +64,7 @@ public sealed record StudyOptions
     /// <summary>Called after every trial finishes, one call at a time; it may stop the study with <see cref="Study.Stop"/>.</summary>
     public Action<Study, Trial>? OnTrialFinished { get; init; }
 
-    /// <summary>Receives a line for every finished trial and for every new best. Null for none.</summary>
+    /// <summary>Receives a line for every finished trial, and one for every new best of a single-objective study. Null for none.</summary>
     public ILogger? Logger { get; init; }
 
     /// <summary>The clock of every deadline, timestamp and poll; replace it to test time limits without waiting.</summary>

@@ -6,11 +6,13 @@ namespace HpoSharp.Execution;
 /// <summary>What a study found: every trial, the best one with its typed hyper-parameters, value and artifact, and the Pareto front.</summary>
 public sealed class StudyResult
 {
+    private readonly IReadOnlyDictionary<int, object> _artifacts;
+
     internal StudyResult(
         IReadOnlyList<Trial> trials,
         Trial? bestTrial,
         HyperParameters? bestHp,
-        object? bestArtifact,
+        IReadOnlyDictionary<int, object> artifacts,
         IReadOnlyList<Trial> paretoFront,
         StopReason stopReason,
         ulong seed,
@@ -21,7 +23,7 @@ public sealed class StudyResult
         Trials = trials;
         BestTrial = bestTrial;
         BestHp = bestHp;
-        BestArtifact = bestArtifact;
+        _artifacts = artifacts;
         ParetoFront = paretoFront;
         StopReason = stopReason;
         Seed = seed;
@@ -47,7 +49,7 @@ public sealed class StudyResult
     public double BestValue => BestTrial?.Value ?? double.NaN;
 
     /// <summary>The artifact the best trial's objective set (e.g. the trained model), or null.</summary>
-    public object? BestArtifact { get; }
+    public object? BestArtifact => BestTrial is null ? null : ArtifactOf(BestTrial);
 
     /// <summary>
     /// The complete trials that no other complete trial dominates, in increasing trial number (trials with equal values
@@ -70,6 +72,16 @@ public sealed class StudyResult
 
     /// <summary>The name of each objective (<c>value</c>, or <c>value_0</c>, <c>value_1</c>... unless named).</summary>
     public IReadOnlyList<string> ObjectiveNames { get; }
+
+    /// <summary>
+    /// The artifact that <paramref name="trial"/>'s objective set, if the study kept it: the best trial's, or in a
+    /// multi-objective study each <see cref="ParetoFront"/> trial's; null for any other trial, whose artifact was released.
+    /// </summary>
+    public object? ArtifactOf(Trial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return _artifacts.GetValueOrDefault(trial.Number);
+    }
 
     /// <summary>The typed hyper-parameters of <paramref name="trial"/>.</summary>
     public HyperParameters HyperParametersOf(Trial trial)

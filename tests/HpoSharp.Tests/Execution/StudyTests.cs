@@ -208,13 +208,37 @@ public sealed class StudyTests
     }
 
     [Fact]
-    public void ALoggerGetsALinePerTrial()
+    public void ALoggerGetsALinePerTrialAndOneForEachNewBest()
     {
         var logger = new ListLogger();
-        HpoRegistry.Build("random", Space(), (hps, _) => hps.GetString("opti") == "sgd" ? double.NaN : 1).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 6, Logger = logger });
-        Assert.Equal(6, logger.Lines.Count);
-        Assert.Contains(logger.Lines, l => l.StartsWith("Information: Trial 0 ", StringComparison.Ordinal) || l.StartsWith("Warning: Trial 0 ", StringComparison.Ordinal));
-        Assert.Contains(logger.Lines, l => l.Contains("Failed: The objective returned NaN", StringComparison.Ordinal));
+        double[] values = [3, 1, 2, 1, 0, double.NaN];
+        var next = 0;
+        HpoRegistry.Build("random", Space(), (_, _) => values[next++]).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 6, Logger = logger });
+        Assert.Equal(9, logger.Lines.Count);
+        Assert.StartsWith("Information: Trial 0 complete: 3 with ", logger.Lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            ["Information: Trial 0 is the new best: 3", "Information: Trial 1 is the new best: 1", "Information: Trial 4 is the new best: 0"],
+            logger.Lines.Where(l => l.Contains("new best", StringComparison.Ordinal)));
+        Assert.StartsWith("Warning: Trial 5 Failed: The objective returned NaN; a value must be finite. with ", logger.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMultiObjectiveStudyKeepsTheArtifactOfEachTrialOnTheFrontAndReleasesTheOthers()
+    {
+        var models = new List<Model>();
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
+        {
+            var model = new Model(c.HyperParameters.GetDouble("x"));
+            models.Add(model);
+            c.Artifact = model;
+            return new[] { model.Loss, Math.Abs(model.Loss - 0.5) };
+        })).Optimize(options: new StudyOptions { Seed = 3, MaxEvaluations = 20, Directions = [Direction.Minimize, Direction.Minimize] });
+
+        var front = result.ParetoFront.Select(t => t.Number).ToHashSet();
+        Assert.InRange(front.Count, 2, 19);
+        Assert.Null(result.BestArtifact);
+        Assert.All(result.Trials, t => Assert.Equal(front.Contains(t.Number) ? models[t.Number] : null, result.ArtifactOf(t)));
+        Assert.All(result.Trials, t => Assert.Equal(!front.Contains(t.Number), models[t.Number].Disposed));
     }
 
     [Fact]
