@@ -7,8 +7,9 @@ namespace HpoSharp.Optimizers;
 /// length scales (mode ℓ = 1, the width of the unit cube), as Optuna's GPSampler does, so that no dimension is declared
 /// irrelevant on the strength of a few points;</item>
 /// <item>output scale: Gamma(2, 1), mode 1, the variance of the standardised values;</item>
-/// <item>noise variance: Gamma(1.1, 30), mode 0.0033, bounded below by <see cref="MinimumNoise"/> only, so that the model
-/// can interpolate a deterministic objective closely enough to keep improving near its optimum.</item>
+/// <item>noise variance: Gamma(1.1, 30), mode 0.0033, between <see cref="MinimumNoise"/> and 1 (the variance of the
+/// standardised values); the low floor lets the model interpolate a deterministic objective closely enough to keep
+/// improving near its optimum.</item>
 /// </list>
 /// </summary>
 internal sealed class KernelPrior
