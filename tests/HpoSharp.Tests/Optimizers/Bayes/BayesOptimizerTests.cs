@@ -71,8 +71,12 @@ public sealed class BayesOptimizerTests
         var result = Run(space, _ => 3.25, 25, 6);
 
         Assert.Equal(25, result.Trials.Count(t => t.State == TrialState.Complete));
-        var modelled = result.Trials.Skip(10).Select(t => (t.Params[0], t.Params[1], t.Params[2])).ToList();
-        Assert.Equal(modelled.Count, modelled.Distinct().Count());
+        var modelled = result.Trials.Skip(10).Select(t => t.Params.ToArray()).ToList();
+        var closest = modelled.SelectMany((a, i) => modelled.Skip(i + 1).Select(b => Math.Abs(a[0] - b[0]) + Math.Abs(a[1] - b[1]) + (a[2] == b[2] ? 0 : 1))).Min();
+        Assert.True(closest > 0.05, $"two suggestions are {closest} apart");
+        var quadrants = modelled.CountBy(x => (x[0] < 0.5, x[1] < 0.5)).ToList();
+        Assert.Equal(4, quadrants.Count);
+        Assert.All(quadrants, q => Assert.True(q.Value >= 2, $"quadrant {q.Key} has {q.Value} suggestions"));
         Assert.All(result.Trials.Skip(10), t => Assert.True(t.SystemAttributes.ContainsKey(BayesOptimizer.KernelAttribute)));
     }
 
