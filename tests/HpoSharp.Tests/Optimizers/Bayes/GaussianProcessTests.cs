@@ -67,9 +67,10 @@ public sealed class GaussianProcessTests
         var values = Enumerable.Range(0, n).Select(_ => rng.NextGaussian()).ToArray();
         var kernel = new MaternKernel(categorical, new KernelParameters([3, 0.7, 5], 1.4, 1e-3));
         var process = new GaussianProcess(kernel, points, values);
-        double[][] queries = [[0.3, 1, 0.8], [0.9, double.NaN, 0.1], [0.5, 2, double.NaN], [0.1, double.NaN, double.NaN]];
-        var (means, variances) = (new double[4], new double[4]);
-        process.PredictMany([.. queries.SelectMany(q => q)], 4, means, variances);
+        // The first coordinate is active in every data point, and inactive only in the last query.
+        double[][] queries = [[0.3, 1, 0.8], [0.9, double.NaN, 0.1], [0.5, 2, double.NaN], [0.1, double.NaN, double.NaN], [double.NaN, 1, 0.8]];
+        var (means, variances) = (new double[queries.Length], new double[queries.Length]);
+        process.PredictMany([.. queries.SelectMany(q => q)], queries.Length, means, variances);
 
         var k = new double[n, n];
         for (var i = 0; i < n; i++)
