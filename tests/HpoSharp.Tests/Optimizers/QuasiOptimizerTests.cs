@@ -59,6 +59,14 @@ public sealed class QuasiOptimizerTests
         Assert.Equal([0.75, 0.25, 0.25], x);
     }
 
+    [Fact]
+    public void WithoutScramblingTheOptimizerSuggestsTheTextbookSobolPoints()
+    {
+        var points = Points("quasi", 4, 2, seed: 1, new QuasiOptions { Scramble = false });
+
+        Assert.Equal([[0.0, 0.0], [0.5, 0.5], [0.25, 0.75], [0.75, 0.25]], points);
+    }
+
     [Theory]
     [InlineData("quasi")]
     [InlineData("bayes")]
@@ -96,8 +104,8 @@ public sealed class QuasiOptimizerTests
 
     private static SearchSpace UnitSpace(int dimensions) => new(Enumerable.Range(0, dimensions).Select(i => new RangeHP($"x{i}", 0, 1)));
 
-    private static List<double[]> Points(string algorithm, int count, int dimensions, ulong seed) =>
-        [.. HpoRegistry.Build(algorithm, UnitSpace(dimensions), (_, _) => 0.0)
+    private static List<double[]> Points(string algorithm, int count, int dimensions, ulong seed, OptimizerOptions? options = null) =>
+        [.. HpoRegistry.Build(algorithm, UnitSpace(dimensions), (_, _) => 0.0, options)
             .Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = count })
             .Trials.Select(t => t.Params.ToArray())];
 }
