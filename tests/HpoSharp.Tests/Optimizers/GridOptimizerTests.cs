@@ -73,6 +73,14 @@ public sealed class GridOptimizerTests
     }
 
     [Fact]
+    public void OnePointPerDimensionIsTheMiddleOfTheRangeOnItsScale()
+    {
+        Assert.Equal([5], GridPoints.ValuesOf(Dimension.Real("x", 0, 10), 1));
+        Assert.Equal([0.1], GridPoints.ValuesOf(Dimension.Real("lr", 1e-3, 10, log: true), 1));
+        Assert.Equal([5], GridPoints.ValuesOf(Dimension.Integer("n", 1, 9), 1));
+    }
+
+    [Fact]
     public void AGridTooLargeToNumberIsRefused()
     {
         var space = new SearchSpace(Enumerable.Range(0, 50).Select(i => new RangeHP($"x{i}", 0, 1)));
