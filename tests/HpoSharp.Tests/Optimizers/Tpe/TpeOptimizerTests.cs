@@ -45,6 +45,32 @@ public sealed class TpeOptimizerTests
         Assert.True(logGood[1] - logBad[1] > logGood[3] - logBad[3] + 2);
     }
 
+    [Fact]
+    public void GoodTrialsWeighTheirImprovementOnTheBestBadTrialAndThePriorTheirMeanTimesThePriorWeight()
+    {
+        // Minimised values by trial number; with γ = 0.3 the good trials are #3 (0.5), #1 (1) and #5 (2.5), and the best
+        // bad one is #4 (3).
+        double[] values = [5, 1, 4, 0.5, 3, 2.5, 6, 7, 8, 9];
+        var (goodSide, badSide) = SplitOf(values, new TpeOptions { GammaFactor = 0.3 });
+
+        Assert.Equal([1, 3, 5], goodSide.Numbers.ToArray());
+        Assert.Equal([2.0, 2.5, 0.5], goodSide.Weights.ToArray());
+        Assert.Equal(0.5 * 5.0 / 3, goodSide.PriorWeight, 12);
+        Assert.Equal([0, 2, 4, 6, 7, 8, 9], badSide.Numbers.ToArray());
+        Assert.All(badSide.Weights.ToArray(), w => Assert.Equal(1.0, w));
+        Assert.Equal(0.5, badSide.PriorWeight);
+    }
+
+    [Fact]
+    public void WithoutImprovementWeightsGoodTrialsWeighTheSameAndThePriorThePriorWeight()
+    {
+        double[] values = [5, 1, 4, 0.5, 3, 2.5, 6, 7, 8, 9];
+        var (goodSide, _) = SplitOf(values, new TpeOptions { GammaFactor = 0.3, ImprovementWeights = false, PriorWeight = 0.7 });
+
+        Assert.Equal([1.0, 1.0, 1.0], goodSide.Weights.ToArray());
+        Assert.Equal(0.7, goodSide.PriorWeight);
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void ABetterChoiceIsPickedMoreOften(bool multivariate)
@@ -198,6 +224,14 @@ public sealed class TpeOptimizerTests
         Assert.Contains("TpeOptions.GammaFactor is -0.1", error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptimizer(TestSpaces.Rich(), new TpeOptions { Candidates = 0 }));
         Assert.Contains("CategoricalSmoothing", Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptions { CategoricalSmoothing = 1.5 }.Validate()).Message);
+    }
+
+    /// <summary>The good and bad sides of a history whose trials have <paramref name="values"/> both as x and as value.</summary>
+    private static (ParzenObservations Good, ParzenObservations Bad) SplitOf(double[] values, TpeOptions options)
+    {
+        var observations = new TpeObservations([new KernelDimension(Dimension.Real("x", 0, 10), 0)]);
+        observations.Refresh(History(values, x => x));
+        return new TpeSplit(observations, options).Split([0]) ?? throw new InvalidOperationException("no split");
     }
 
     /// <summary>A minimised single-objective history of complete trials over one real dimension.</summary>
