@@ -1,3 +1,4 @@
+using HpoSharp.Numerics;
 using HpoSharp.Optimizers;
 using HpoSharp.Space;
 
@@ -56,6 +57,61 @@ public sealed class ParzenEstimatorTests
         {
             var observed = samples.Count(v => v == c) / (double)draws;
             Assert.InRange(observed, Math.Exp(LogPdf(estimator, [c])) - 0.01, Math.Exp(LogPdf(estimator, [c])) + 0.01);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 4.0, 1, 2 }, false, new[] { 2.0, 1, 2 })]
+    [InlineData(new[] { 4.0, 1, 2 }, true, new[] { 6.0, 1, 2 })]
+    [InlineData(new[] { 5.0, 5.1, 5.2 }, false, new[] { 0.4, 0.4, 0.4 })]
+    public void AContinuousDensityMixesTruncatedKernelsOfTheNeighbourBandwidthsAndAPriorOverTheRange(double[] values, bool considerEndpoints, double[] sigmas)
+    {
+        // On [0, 10] with three observations and the prior, bandwidths are clipped at 10 · (1 + 4)^−2 = 0.4.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Real("x", 0, 10), 0);
+        var estimator = Estimator([dimension], values, new TpeOptions { ConsiderEndpoints = considerEndpoints });
+
+        foreach (var x in new[] { 0.5, 3.0, 4.5, 9.5 })
+        {
+            var expected = Mixture(values, sigmas, dimension, (mu, sigma) => Math.Exp(-0.5 * Math.Pow((x - mu) / sigma, 2)) / (Math.Sqrt(2 * Math.PI) * sigma));
+            Assert.Equal(Math.Log(expected), LogPdf(estimator, [x]), 10);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.5)]
+    [InlineData(2.0, 2.0)]
+    [InlineData(0.0, 0.09)]
+    public void ADiscreteKernelIsNeverNarrowerThanItsShareOfItsValuesCell(double floor, double sigma)
+    {
+        // Twenty observations of 5 in 1..9: no gap between them, so without the floor only the clip 9 · 0.01 is left.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Integer("n", 1, 9), 0);
+        var values = Enumerable.Repeat(5.0, 20).ToArray();
+        var estimator = Estimator([dimension], values, new TpeOptions { DiscreteMinBandwidth = floor });
+
+        foreach (var n in new[] { 5, 6, 9 })
+        {
+            var expected = Mixture(values, [.. values.Select(_ => sigma)], dimension,
+                (mu, s) => StandardNormal.Cdf((n + 0.5 - mu) / s) - StandardNormal.Cdf((n - 0.5 - mu) / s));
+            Assert.Equal(Math.Log(expected), LogPdf(estimator, [n]), 10);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.3)]
+    public void ACategoricalKernelFavoursItsTrialsChoiceByTheRuleOfItsSmoothing(double? smoothing)
+    {
+        // Optuna's rule: weight 1 on the trial's choice plus ε = prior weight / kernels on every choice, normalised.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5), 0);
+        double[] values = [0, 0, 3, 4, 4, 4];
+        var estimator = Estimator([dimension], values, new TpeOptions { CategoricalSmoothing = smoothing });
+        var epsilon = 0.5 / 7;
+        var (own, other) = smoothing is { } b ? (1 - b, b / 4) : ((1 + epsilon) / (1 + (5 * epsilon)), epsilon / (1 + (5 * epsilon)));
+
+        for (var c = 0; c < 5; c++)
+        {
+            var expected = Mixture(values, [.. values.Select(_ => 1.0)], dimension, (choice, _) => choice == c ? own : other, prior: 0.2);
+            Assert.Equal(Math.Log(expected), LogPdf(estimator, [c]), 12);
         }
     }
 
@@ -201,6 +257,28 @@ public sealed class ParzenEstimatorTests
         var estimator = new ParzenEstimator();
         estimator.Fit(dimensions, observations, options);
         return estimator;
+    }
+
+    /// <summary>
+    /// The mixture <see cref="Estimator"/> should fit: observation i weighs 1 + i/2 and the prior 1; each kernel's
+    /// <paramref name="term"/> (of its centre and bandwidth) is divided by its mass on the bounds, or for a categorical
+    /// dimension the prior's term is <paramref name="prior"/>. The prior is centred on the range and as wide.
+    /// </summary>
+    private static double Mixture(double[] values, double[] sigmas, KernelDimension dimension, Func<double, double, double> term, double? prior = null)
+    {
+        double Truncated(double mu, double sigma) =>
+            term(mu, sigma) / (StandardNormal.Cdf((dimension.High - mu) / sigma) - StandardNormal.Cdf((dimension.Low - mu) / sigma));
+        double Kernel(double mu, double sigma) => dimension.Kind == KernelKind.Categorical ? term(mu, sigma) : Truncated(mu, sigma);
+
+        var weights = values.Select((_, i) => 1 + (0.5 * i)).ToArray();
+        var total = weights.Sum() + 1;
+        var sum = prior ?? Truncated(0.5 * (dimension.Low + dimension.High), dimension.Range);
+        for (var i = 0; i < values.Length; i++)
+        {
+            sum += weights[i] * Kernel(values[i], sigmas[i]);
+        }
+
+        return sum / total;
     }
 
     private static double LogPdf(ParzenEstimator estimator, double[] point)
