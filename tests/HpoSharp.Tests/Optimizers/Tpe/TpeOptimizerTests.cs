@@ -159,6 +159,31 @@ public sealed class TpeOptimizerTests
         Assert.True(with > 2 * without, $"the smallest gap between 8 pending suggestions is {with:G3} with the liar and {without:G3} without");
     }
 
+    [Fact]
+    public void SuggestionsAreRandomUntilTheStartupTrialsHaveFinished()
+    {
+        // Trials spread evenly over [0, 1], the best at 0.45 and 0.55; pending suggestions (without the liar) show where
+        // the sampler draws from.
+        double NearFraction(int trials)
+        {
+            SearchSpace space = [new RangeHP("x", 0, 1)];
+            var options = new TpeOptions { StartupTrials = 10, ConstantLiar = false, GammaFactor = 0.2 };
+            var study = new Study(new TpeOptimizer(space, options), new StudyOptions { Seed = 3 });
+            for (var i = 0; i < trials; i++)
+            {
+                var x = 0.05 + (0.1 * ((i * 3) % 10));
+                study.AddTrial(new Dictionary<string, object?> { ["x"] = x }, Math.Abs(x - 0.5));
+            }
+
+            var xs = Enumerable.Range(0, 100).Select(_ => study.Ask().HyperParameters.GetDouble("x")).ToArray();
+            return xs.Count(x => Math.Abs(x - 0.5) < 0.1) / 100.0;
+        }
+
+        // Uniform draws land within 0.1 of 0.5 one time in five.
+        Assert.InRange(NearFraction(9), 0.1, 0.3);
+        Assert.InRange(NearFraction(10), 0.6, 1.0);
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public void ASeededStudyWithOneWorkerIsReproducible(bool multivariate)
