@@ -42,6 +42,76 @@ public sealed class AnnealOptimizerTests
     }
 
     [Fact]
+    public void AWindowThatWouldCrossABoundIsMovedInsideIt()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 10)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1 }), new StudyOptions { Seed = 5 });
+        for (var i = 0; i < 20; i++)
+        {
+            var x = 0.1 + (i * 0.45);
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = x }, x);
+        }
+
+        var offsets = new List<double>();
+        for (var trials = 20; trials < 120; trials++)
+        {
+            // The window around the best trial, x = 0.1, is [0, width] rather than [0.1 - width / 2, 0.1 + width / 2].
+            var width = 10 / (1 + (0.1 * trials));
+            var x = study.Ask().HyperParameters.GetDouble("x");
+            Assert.True(x > 0 && x <= width, $"{x} is outside (0, {width}]");
+            offsets.Add(x / width);
+        }
+
+        Assert.InRange(offsets.Average(), 0.4, 0.6);
+    }
+
+    [Fact]
+    public void TheBaseTrialsRankIsGeometricWithAMeanOneBelowTheAverageBestIndex()
+    {
+        // Three trials far apart, narrow windows: each suggestion shows the rank of its base trial.
+        SearchSpace space = [new RangeHP("x", 0, 100)];
+        var options = new AnnealOptions { AverageBestIndex = 3, ShrinkCoefficient = 10 };
+        var study = new Study(new AnnealOptimizer(space, options), new StudyOptions { Seed = 12 });
+        double[] byRank = [10, 50, 90];
+        for (var rank = 0; rank < 3; rank++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = byRank[rank] }, rank);
+        }
+
+        const int draws = 900;
+        var counts = new int[3];
+        for (var i = 0; i < draws; i++)
+        {
+            counts[(int)(study.Ask().HyperParameters.GetDouble("x") / (100.0 / 3))]++;
+        }
+
+        // A rank k ≥ 0 with probability (1/3)(2/3)^k; ranks beyond the last trial fall back to it.
+        Assert.InRange(counts[0] / (double)draws, (1.0 / 3) - 0.05, (1.0 / 3) + 0.05);
+        Assert.InRange(counts[1] / (double)draws, (2.0 / 9) - 0.05, (2.0 / 9) + 0.05);
+        Assert.InRange(counts[2] / (double)draws, (4.0 / 9) - 0.05, (4.0 / 9) + 0.05);
+    }
+
+    [Fact]
+    public void EveryParameterOfASuggestionIsDrawnAroundTheSameBaseTrial()
+    {
+        // In every trial x = y, and the ranking is unrelated to the values: x and y of one base stay within a window.
+        SearchSpace space = [new RangeHP("x", 0, 10), new RangeHP("y", 0, 10)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 5 }), new StudyOptions { Seed = 2 });
+        var rng = new RandomStream(4);
+        for (var i = 0; i < 40; i++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = i / 4.0, ["y"] = i / 4.0 }, rng.NextDouble());
+        }
+
+        for (var trials = 40; trials < 90; trials++)
+        {
+            var hps = study.Ask().HyperParameters;
+            var width = 10 / (1 + (0.1 * trials));
+            Assert.True(Math.Abs(hps.GetDouble("x") - hps.GetDouble("y")) <= width, $"x = {hps.GetDouble("x")} and y = {hps.GetDouble("y")} are more than {width} apart");
+        }
+    }
+
+    [Fact]
     public void ACategoricalLeavesTheChosenTrialsChoiceLessOftenAsTrialsAccumulate()
     {
         double LeavingRate(int trials)
