@@ -62,6 +62,17 @@ public sealed class TpeOptimizerTests
     }
 
     [Fact]
+    public void TheOldestBadTrialsBeyondTheNewest25WeighLess()
+    {
+        // Values rise with the trial number: trials 0 to 3 are good, the 36 others bad, the oldest 11 of them on the ramp.
+        var (_, badSide) = SplitOf([.. Enumerable.Range(0, 40).Select(i => i * 0.25)], new TpeOptions());
+
+        Assert.Equal(Enumerable.Range(4, 36), badSide.Numbers.ToArray());
+        var expected = Enumerable.Range(0, 36).Select(i => i < 11 ? (1.0 / 36) + (i * (35.0 / 36) / 10) : 1.0);
+        Assert.Equal(expected, badSide.Weights.ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
     public void WithoutImprovementWeightsGoodTrialsWeighTheSameAndThePriorThePriorWeight()
     {
         double[] values = [5, 1, 4, 0.5, 3, 2.5, 6, 7, 8, 9];
