@@ -70,11 +70,21 @@ public sealed class ParzenEstimatorTests
         var dimension = new KernelDimension(HpoSharp.Space.Dimension.Real("x", 0, 10), 0);
         var estimator = Estimator([dimension], values, new TpeOptions { ConsiderEndpoints = considerEndpoints });
 
-        foreach (var x in new[] { 0.5, 3.0, 4.5, 9.5 })
-        {
-            var expected = Mixture(values, sigmas, dimension, (mu, sigma) => Math.Exp(-0.5 * Math.Pow((x - mu) / sigma, 2)) / (Math.Sqrt(2 * Math.PI) * sigma));
-            Assert.Equal(Math.Log(expected), LogPdf(estimator, [x]), 10);
-        }
+        AssertNormalMixture(estimator, dimension, values, sigmas, [0.5, 3.0, 4.5, 9.5]);
+    }
+
+    [Theory]
+    [InlineData(1, 2.0)]
+    [InlineData(10, 1.0)]
+    public void KernelsModelledJointlyInManyDimensionsAreClippedLessNarrowly(int dimensions, double exponent)
+    {
+        // Three crowded observations and the prior: bandwidths are clipped at 10 · (1 + 4)^−exponent.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Real("x", 0, 10), 0);
+        double[] values = [5.0, 5.1, 5.2];
+        var estimator = Estimator([.. Enumerable.Repeat(dimension, dimensions)], values, new TpeOptions());
+        var sigma = 10 * Math.Pow(5, -exponent);
+
+        AssertNormalMixture(estimator, dimension, values, [sigma, sigma, sigma], [3.0, 5.1], dimensions);
     }
 
     [Theory]
@@ -244,11 +254,16 @@ public sealed class ParzenEstimatorTests
         return [.. Enumerable.Range(0, count).Select(_ => dimension.FromUnit(rng.NextDouble()))];
     }
 
+    /// <summary>An estimator fitted to <paramref name="values"/> on every dimension, observation i weighing 1 + i/2 and the prior 1.</summary>
     private static ParzenEstimator Estimator(KernelDimension[] dimensions, double[] values, TpeOptions options)
     {
         var observations = new ParzenObservations();
-        observations.Reset(values.Length, 1, withOrder: false);
-        values.CopyTo(observations.Values);
+        observations.Reset(values.Length, dimensions.Length, withOrder: false);
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            values.CopyTo(observations.Values[(d * values.Length)..]);
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             observations.Weights[i] = 1 + (0.5 * i);
@@ -264,7 +279,7 @@ public sealed class ParzenEstimatorTests
     /// <paramref name="term"/> (of its centre and bandwidth) is divided by its mass on the bounds, or for a categorical
     /// dimension the prior's term is <paramref name="prior"/>. The prior is centred on the range and as wide.
     /// </summary>
-    private static double Mixture(double[] values, double[] sigmas, KernelDimension dimension, Func<double, double, double> term, double? prior = null)
+    private static double Mixture(double[] values, double[] sigmas, KernelDimension dimension, Func<double, double, double> term, double? prior = null, int dimensions = 1)
     {
         double Truncated(double mu, double sigma) =>
             term(mu, sigma) / (StandardNormal.Cdf((dimension.High - mu) / sigma) - StandardNormal.Cdf((dimension.Low - mu) / sigma));
@@ -272,14 +287,31 @@ public sealed class ParzenEstimatorTests
 
         var weights = values.Select((_, i) => 1 + (0.5 * i)).ToArray();
         var total = weights.Sum() + 1;
-        var sum = prior ?? Truncated(0.5 * (dimension.Low + dimension.High), dimension.Range);
+        var sum = Math.Pow(prior ?? Truncated(0.5 * (dimension.Low + dimension.High), dimension.Range), dimensions);
         for (var i = 0; i < values.Length; i++)
         {
-            sum += weights[i] * Kernel(values[i], sigmas[i]);
+            sum += weights[i] * Math.Pow(Kernel(values[i], sigmas[i]), dimensions);
         }
 
         return sum / total;
     }
+
+    /// <summary>
+    /// Asserts that <paramref name="estimator"/>'s density at each point with all coordinates equal to one of
+    /// <paramref name="points"/> is the <see cref="Mixture"/> of truncated normal kernels of bandwidths <paramref name="sigmas"/>.
+    /// </summary>
+    private static void AssertNormalMixture(ParzenEstimator estimator, KernelDimension dimension, double[] values, double[] sigmas, double[] points, int dimensions = 1)
+    {
+        foreach (var x in points)
+        {
+            var expected = Mixture(values, sigmas, dimension, NormalAt(x), dimensions: dimensions);
+            Assert.Equal(Math.Log(expected), LogPdf(estimator, [.. Enumerable.Repeat(x, dimensions)]), 9);
+        }
+    }
+
+    /// <summary>The normal density at <paramref name="x"/> as a function of its mean and standard deviation.</summary>
+    private static Func<double, double, double> NormalAt(double x) =>
+        (mu, sigma) => Math.Exp(-0.5 * Math.Pow((x - mu) / sigma, 2)) / (Math.Sqrt(2 * Math.PI) * sigma);
 
     private static double LogPdf(ParzenEstimator estimator, double[] point)
     {
