@@ -30,6 +30,99 @@ public sealed class StudyLimitsTests
     }
 
     [Fact]
+    public void StopLetsTheOtherRunningTrialsFinish()
+    {
+        using var secondStarted = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var result = new Study(Build(), new StudyOptions
+        {
+            MaxParallelism = 2,
+            MaxEvaluations = 10,
+            Seed = 1,
+            OnTrialFinished = (study, trial) =>
+            {
+                if (trial.Number == 0)
+                {
+                    study.Stop();
+                    release.Set();
+                }
+            },
+        }).Optimize(Objective.Create(c =>
+        {
+            if (c.Number == 0)
+            {
+                return secondStarted.Wait(Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
+            }
+
+            secondStarted.Set();
+            return release.Wait(Wait) ? 1.0 : throw new TimeoutException("trial 1 was never released");
+        }));
+
+        Assert.Equal(StopReason.Stopped, result.StopReason);
+        Assert.Equal([TrialState.Complete, TrialState.Complete], result.Trials.Select(t => t.State));
+        Assert.Equal(1.0, result.Trials[1].Value);
+    }
+
+    [Fact]
+    public async Task ASecondOptimizeWhileTheFirstRunsIsRefused()
+    {
+        using var release = new ManualResetEventSlim();
+        var study = new Study(Build(), Options(evaluations: 1));
+        var run = study.OptimizeAsync(Objective.Create(_ =>
+        {
+            _started.Release();
+            return release.Wait(Wait) ? 1.0 : throw new TimeoutException("the first run was never released");
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(Objective.Create(_ => 2.0)));
+        Assert.Contains("This study is already optimizing; raise StudyOptions.MaxParallelism", error.Message);
+        release.Set();
+        var result = await run.WaitAsync(Wait);
+        Assert.Equal(1.0, Assert.Single(result.Trials).Value);
+    }
+
+    [Fact]
+    public void ACallbackRunsAloneWhileOtherTrialsFinish()
+    {
+        using var allStarted = new CountdownEvent(4);
+        using var firstCallback = new ManualResetEventSlim();
+        using var anotherCallback = new ManualResetEventSlim();
+        var (inside, most, calls) = (0, 0, 0);
+        new Study(Build(), new StudyOptions
+        {
+            MaxParallelism = 4,
+            MaxEvaluations = 4,
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                InterlockedMax(ref most, Interlocked.Increment(ref inside));
+                Interlocked.Increment(ref calls);
+                if (trial.Number == 0)
+                {
+                    // The other three trials finish now; none of their callbacks may start before this one ends.
+                    firstCallback.Set();
+                    anotherCallback.Wait(TimeSpan.FromMilliseconds(200));
+                }
+                else
+                {
+                    anotherCallback.Set();
+                }
+
+                Interlocked.Decrement(ref inside);
+            },
+        }).Optimize(Objective.Create(c =>
+        {
+            allStarted.Signal();
+            var ready = c.Number == 0 ? allStarted.Wait(Wait) : firstCallback.Wait(Wait);
+            return ready ? 1.0 : throw new TimeoutException("the other trials never got that far");
+        }));
+
+        Assert.Equal(4, calls);
+        Assert.Equal(1, most);
+    }
+
+    [Fact]
     public async Task ATrialPastItsDeadlineIsTimedOutAndWhenAllAreTheStudyFails()
     {
         var study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 2));
@@ -102,7 +195,7 @@ public sealed class StudyLimitsTests
     }
 
     [Fact]
-    public async Task AboveTheMemoryCapTrialsAreCancelledAndNoneStartsUntilMemoryFalls()
+    public async Task ThreePollsAboveTheMemoryCapCancelTrialsAndHoldWorkersButDoNotStopTheStudy()
     {
         long memory = 100;
         var study = new Study(Build(), Options(evaluations: 3) with { MemoryLimit = 1000, MemoryProbe = () => Interlocked.Read(ref memory) });
@@ -122,6 +215,8 @@ public sealed class StudyLimitsTests
         Interlocked.Exchange(ref memory, 5000);
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal((TrialState.Cancelled, "The memory limit of 1000 bytes was exceeded (5000 bytes in use)."), (study.Trials[0].State, study.Trials[0].Error));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.False(await _started.WaitAsync(TimeSpan.FromMilliseconds(100)), "no trial may start above the cap");
         Interlocked.Exchange(ref memory, 200);
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -184,18 +279,33 @@ public sealed class StudyLimitsTests
     {
         var running = 0;
         var most = 0;
+        var rounds = new Rendezvous(size: 3, rounds: 3);
         var result = await new Study(Build(), new StudyOptions { MaxParallelism = 3, MaxEvaluations = 9, Seed = 1 })
             .OptimizeAsync(async c =>
             {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref most, now);
-                await Task.Delay(20, c.CancellationToken);
+                InterlockedMax(ref most, Interlocked.Increment(ref running));
+                await rounds.Arrive(c.Number);
                 Interlocked.Decrement(ref running);
                 return c.HyperParameters.GetDouble("x");
-            });
+            }).WaitAsync(Wait);
 
         Assert.Equal(9, result.Trials.Count(t => t.State == TrialState.Complete));
-        Assert.True(most > 1, "asynchronous trials must overlap");
+        Assert.Equal(3, most);
+        Assert.Equal([0, 1, 2], result.Trials.Select(t => t.Worker).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task AnAsynchronousObjectiveRunsOnTheDefaultSingleWorker()
+    {
+        var result = await new Study(Build(), new StudyOptions { MaxEvaluations = 4, Seed = 1 })
+            .OptimizeAsync(async c =>
+            {
+                await Task.Yield();
+                return c.HyperParameters.GetDouble("x");
+            }).WaitAsync(Wait);
+
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+        Assert.Equal(4, result.Trials.Count(t => t.State == TrialState.Complete));
     }
 
     [Fact]
@@ -233,4 +343,22 @@ public sealed class StudyLimitsTests
         MaxParallelism = workers,
         Seed = 1,
     };
+
+    /// <summary>Holds each trial until every trial of its round (numbers divided by the round's size) has arrived.</summary>
+    private sealed class Rendezvous(int size, int rounds)
+    {
+        private readonly int[] _arrived = new int[rounds];
+        private readonly TaskCompletionSource[] _complete = [.. Enumerable.Range(0, rounds).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+        public Task Arrive(int number)
+        {
+            var round = number / size;
+            if (Interlocked.Increment(ref _arrived[round]) == size)
+            {
+                _complete[round].SetResult();
+            }
+
+            return _complete[round].Task.WaitAsync(Wait);
+        }
+    }
 }
