@@ -10,6 +10,8 @@ namespace HpoSharp.Tests.Execution;
 
 public sealed class StudyTests
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
 
     [Fact]
@@ -95,9 +97,29 @@ public sealed class StudyTests
         var store = new InMemoryTrialStore();
         var first = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 5, Store = store });
         Assert.Equal(StopReason.BudgetReached, first.StopReason);
-        var resumed = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 8, Store = store });
-        Assert.Equal(Enumerable.Range(0, 8), resumed.Trials.Select(t => t.Number));
-        Assert.Equal(first.Trials.Select(t => t.Params.ToArray()), resumed.Trials.Take(5).Select(t => t.Params.ToArray()));
+        var seen = new List<int>();
+        var resumed = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 8,
+            Store = store,
+            OnTrialFinished = (_, trial) => seen.Add(trial.Number),
+        });
+        var uninterrupted = HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 8 });
+
+        Assert.Equal([5, 6, 7], seen);
+        Assert.Equal(uninterrupted.Trials.Select(t => t.Params.ToArray()), resumed.Trials.Select(t => t.Params.ToArray()));
+    }
+
+    [Fact]
+    public void AResumedRunWhoseNewTrialsAllFailThrows()
+    {
+        var store = new InMemoryTrialStore();
+        HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 5, Store = store });
+        var resumed = HpoRegistry.Build("random", Space(), (_, _) => throw new ArithmeticException("diverged"));
+
+        var error = Assert.Throws<StudyFailedException>(() => resumed.Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 8, Store = store }));
+        Assert.Equal([5, 6, 7], error.Failures.Select(t => t.Number));
     }
 
     [Fact]
@@ -139,6 +161,18 @@ public sealed class StudyTests
         Assert.All(optimizer.Updates, u => Assert.Equal(-result.Trials[u.Number].Value, u.Perf));
         Assert.All(result.Trials, t => Assert.InRange(t.Worker, 0, 3));
         Assert.True(result.BestValue < 0.1);
+    }
+
+    [Fact]
+    public void AnInvalidSuggestionStopsTheStudyCancelsTheRunningTrialAndIsRethrown()
+    {
+        var study = new Study(new Broken(Space()), new StudyOptions { Seed = 1, MaxParallelism = 2, MaxEvaluations = 2 });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(Objective.Create(c =>
+            c.CancellationToken.WaitHandle.WaitOne(Wait) ? 0.0 : throw new TimeoutException("the trial was never cancelled"))));
+
+        Assert.StartsWith("Broken suggested an invalid configuration: Dimension 'x' has value 5, which is not an allowed value of", error.Message);
+        var trial = Assert.Single(study.Trials);
+        Assert.Equal((TrialState.Cancelled, $"Worker {1 - trial.Worker} failed: {error.Message}"), (trial.State, trial.Error));
     }
 
     [Fact]
@@ -248,8 +282,24 @@ public sealed class StudyTests
         Assert.Contains("StudyOptions.MaxEvaluations is 0", Invalid(new StudyOptions { MaxEvaluations = 0 }));
         Assert.Contains("StudyOptions.TrialTimeLimit is -00:00:01", Invalid(new StudyOptions { TrialTimeLimit = TimeSpan.FromSeconds(-1) }));
         Assert.Contains("StudyOptions.ObjectiveNames is 2; expected one name per direction (1)", Invalid(new StudyOptions { ObjectiveNames = ["a", "b"] }));
+        Assert.Contains("StudyOptions.TimeLimit is 00:00:00; expected a positive duration, or null", Invalid(new StudyOptions { TimeLimit = TimeSpan.Zero }));
+        Assert.Contains("StudyOptions.MemoryLimit is 0; expected a positive number of bytes, or null", Invalid(new StudyOptions { MemoryLimit = 0 }));
+        Assert.Contains("StudyOptions.MemoryPollInterval is 00:00:00; expected a positive duration", Invalid(new StudyOptions { MemoryPollInterval = TimeSpan.Zero }));
+        Assert.Contains("StudyOptions.Directions is 0; expected at least one direction, or null", Invalid(new StudyOptions { Directions = [] }));
+        Assert.Equal("MemoryProbe", Assert.Throws<ArgumentNullException>(() => new Study(HpoRegistry.Build("random", Space()), new StudyOptions { MemoryProbe = null! })).ParamName);
 
         static string Invalid(StudyOptions options) => Assert.ThrowsAny<ArgumentException>(() => new Study(HpoRegistry.Build("random", Space()), options)).Message;
+    }
+
+    [Fact]
+    public void WithoutASeedEachStudyDrawsItsOwnAndReportsTheOneItUsed()
+    {
+        StudyResult Run(ulong? seed) => HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 1 });
+        var (first, second) = (Run(null), Run(null));
+
+        Assert.NotEqual(first.Seed, second.Seed);
+        Assert.NotEqual(first.Trials[0].Params.ToArray(), second.Trials[0].Params.ToArray());
+        Assert.Equal(first.Trials[0].Params.ToArray(), Run(first.Seed).Trials[0].Params.ToArray());
     }
 
     [Fact]
@@ -258,6 +308,24 @@ public sealed class StudyTests
         var optimizer = HpoRegistry.Build("random", Space());
         _ = new Study(optimizer);
         Assert.Contains("already serves a study", Assert.Throws<InvalidOperationException>(() => new Study(optimizer)).Message);
+    }
+
+    /// <summary>Suggests one valid configuration, then x = 5, outside its range [-1, 1].</summary>
+    private sealed class Broken(SearchSpace space) : BaseHPOptimizer(space)
+    {
+        private bool _suggested;
+
+        protected internal override Suggestion? GetSuggestion(int pid)
+        {
+            var x = RandomOptimizer.Sample(Space, Rng);
+            if (_suggested)
+            {
+                x[0] = 5;
+            }
+
+            _suggested = true;
+            return x;
+        }
     }
 
     private sealed class Model(double loss) : IDisposable
