@@ -107,7 +107,31 @@ public sealed class AskTellTests
         Assert.Equal("x=0.25, opti=sgd", trial.HyperParameters.ToString());
         Assert.Equal((TrialState.Running, TrialOrigin.Enqueued, 3), (study.Trials[number].State, study.Trials[number].Origin, study.Trials[number].Worker));
         Assert.Equal(TrialOrigin.Suggested, study.Ask().HyperParameters is not null ? study.Trials[^1].Origin : default);
-        Assert.Throws<ArgumentException>(() => study.Enqueue(new Dictionary<string, object?> { ["x"] = 5.0, ["opti"] = "sgd" }));
+        var error = Assert.Throws<ArgumentException>(() => study.Enqueue(new Dictionary<string, object?> { ["x"] = 5.0, ["opti"] = "sgd" }));
+        Assert.StartsWith("Parameter 'x': value '5' (Double) is not valid; expected a number in [-1, 1]", error.Message);
+    }
+
+    [Fact]
+    public void EnqueuedConfigurationsAreServedOldestFirst()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var a = study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.25, ["opti"] = "sgd" });
+        var b = study.Enqueue(new Dictionary<string, object?> { ["x"] = -0.5, ["opti"] = "adam" });
+
+        Assert.Equal([a, b], [study.Ask().Number, study.Ask().Number]);
+    }
+
+    [Fact]
+    public void InASingleObjectiveStudyTheParetoFrontIsEveryTrialWithTheBestValue()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        foreach (var value in new[] { 3.0, 1, 2, 1 })
+        {
+            study.Tell(study.Ask().Number, value);
+        }
+
+        Assert.Equal([1, 3], study.ParetoFront.Select(t => t.Number));
+        Assert.Equal([1, 3], study.GetResult().ParetoFront.Select(t => t.Number));
     }
 
     [Fact]
