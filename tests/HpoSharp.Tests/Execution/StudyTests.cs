@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
 using HpoSharp.Space;
@@ -215,30 +214,6 @@ public sealed class StudyTests
         Assert.All(result.Trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal([0, 1, 2], t.IntermediateValues.Keys));
         Assert.Contains(result.Trials, t => t.State == TrialState.Pruned);
         Assert.Contains(result.Trials, t => t.State == TrialState.Complete);
-    }
-
-    [Fact]
-    public void TrialsExportToCsvAndJsonWithTypedParameters()
-    {
-        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
-        {
-            c.SetAttribute("note", "a, \"quoted\" note");
-            return c.HyperParameters.GetDouble("x");
-        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3 });
-
-        var csv = result.ToCsv().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("number,state,origin,worker,started,finished,duration_seconds,value,x,opti,epochs,error,attr:note", csv[0]);
-        Assert.Equal(4, csv.Length);
-        Assert.StartsWith("0,Complete,Suggested,0,", csv[1]);
-        Assert.EndsWith(",3,,\"a, \"\"quoted\"\" note\"", csv[1]);
-
-        using var json = JsonDocument.Parse(result.ToJson());
-        var first = json.RootElement[0];
-        Assert.Equal(result.Trials[0].Value, first.GetProperty("values")[0].GetDouble());
-        Assert.Equal(result.HyperParametersOf(result.Trials[0]).GetDouble("x"), first.GetProperty("params").GetProperty("x").GetDouble());
-        Assert.Equal(3, first.GetProperty("params").GetProperty("epochs").GetInt32());
-        Assert.Equal(JsonValueKind.String, first.GetProperty("params").GetProperty("opti").ValueKind);
-        Assert.Equal("a, \"quoted\" note", first.GetProperty("attributes").GetProperty("note").GetString());
     }
 
     [Fact]

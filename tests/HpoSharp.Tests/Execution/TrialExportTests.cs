@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HpoSharp.Execution;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+
+namespace HpoSharp.Tests.Execution;
+
+public sealed class TrialExportTests
+{
+    private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
+
+    [Fact]
+    public void TrialsExportToCsvAndJsonWithTypedParameters()
+    {
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
+        {
+            c.SetAttribute("note", "a, \"quoted\" note");
+            return c.HyperParameters.GetDouble("x");
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3 });
+
+        var csv = result.ToCsv().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("number,state,origin,worker,started,finished,duration_seconds,value,x,opti,epochs,error,attr:note", csv[0]);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("0,Complete,Suggested,0,", csv[1]);
+        Assert.EndsWith(",3,,\"a, \"\"quoted\"\" note\"", csv[1]);
+
+        using var json = JsonDocument.Parse(result.ToJson());
+        var first = json.RootElement[0];
+        Assert.Equal(result.Trials[0].Value, first.GetProperty("values")[0].GetDouble());
+        Assert.Equal(result.HyperParametersOf(result.Trials[0]).GetDouble("x"), first.GetProperty("params").GetProperty("x").GetDouble());
+        Assert.Equal(3, first.GetProperty("params").GetProperty("epochs").GetInt32());
+        Assert.Equal(JsonValueKind.String, first.GetProperty("params").GetProperty("opti").ValueKind);
+        Assert.Equal("a, \"quoted\" note", first.GetProperty("attributes").GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public void CsvCellsHoldEachTrialsExactValueParametersAndError()
+    {
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c => c.Number switch
+        {
+            1 => throw new ArithmeticException("diverged\nat step 3"),
+            4 => throw new ArithmeticException("diverged\rat step 3"),
+            _ => Math.Exp(c.HyperParameters.GetDouble("x")),
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 6 });
+
+        var (header, rows) = ReadCsv(result.ToCsv());
+        Assert.Equal(result.Trials.Count, rows.Count);
+        foreach (var (trial, row) in result.Trials.Zip(rows))
+        {
+            Assert.Equal(trial.Value, Number(row[header.IndexOf("value")]));
+            Assert.Equal(result.HyperParametersOf(trial).GetDouble("x"), Number(row[header.IndexOf("x")]));
+            Assert.Equal(trial.Error ?? string.Empty, row[header.IndexOf("error")]);
+        }
+
+        Assert.Equal(["ArithmeticException: diverged\nat step 3", "ArithmeticException: diverged\rat step 3"], result.Trials.Where(t => t.Error is not null).Select(t => t.Error));
+    }
+
+    [Fact]
+    public void CsvNamesTheObjectivesOfAMultiObjectiveStudy()
+    {
+        StudyResult Run(IReadOnlyList<string>? names) => HpoRegistry.Build("random", Space(), Objective.Create(c => new[] { c.HyperParameters.GetDouble("x"), -2 * c.HyperParameters.GetDouble("x") }))
+            .Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3, Directions = [Direction.Minimize, Direction.Maximize], ObjectiveNames = names });
+
+        var named = Run(["loss", "speed"]);
+        var (header, rows) = ReadCsv(named.ToCsv());
+        Assert.Equal(["number", "state", "origin", "worker", "started", "finished", "duration_seconds", "loss", "speed", "x", "opti", "epochs", "error"], header);
+        Assert.Equal(named.Trials.Select(t => t.Values.ToArray()), rows.Select(r => new[] { Number(r[7]), Number(r[8]) }));
+        Assert.Equal(["value_0", "value_1"], ReadCsv(Run(null).ToCsv()).Header[7..9]);
+    }
+
+    [Fact]
+    public void JsonCarriesIntermediateValuesErrorsAndSystemAttributes()
+    {
+        var result = HpoRegistry.Build("quasi", Space(), Objective.Create(c =>
+        {
+            c.Report(1, 0.25);
+            return c.Number == 1 ? throw new ArithmeticException("diverged") : 0.5;
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 2 });
+
+        using var json = JsonDocument.Parse(result.ToJson());
+        var (complete, failed) = (json.RootElement[0], json.RootElement[1]);
+        Assert.Equal(0.25, complete.GetProperty("intermediate_values").GetProperty("1").GetDouble());
+        Assert.False(complete.TryGetProperty("error", out _));
+        Assert.Equal("ArithmeticException: diverged", failed.GetProperty("error").GetString());
+        var systemAttributes = result.Trials[1].SystemAttributes;
+        Assert.NotEmpty(systemAttributes);
+        Assert.Equal(
+            systemAttributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, Convert.ToString(a.Value, CultureInfo.InvariantCulture))),
+            failed.GetProperty("system_attributes").EnumerateObject().Select(p => (p.Name, (string?)p.Value.GetRawText())));
+    }
+
+    private static double Number(string cell) => cell.Length == 0 ? double.NaN : double.Parse(cell, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads CSV as RFC 4180 has it: quoted cells may hold commas, doubled quotes and line breaks.</summary>
+    private static (List<string> Header, List<List<string>> Rows) ReadCsv(string csv)
+    {
+        var records = new List<List<string>>();
+        var (record, cell, quoted) = (new List<string>(), new StringBuilder(), false);
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    cell.Append(c);
+                }
+                else if (i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                record.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c == '\r')
+            {
+                Assert.True(i + 1 < csv.Length && csv[i + 1] == '\n', "a carriage return outside quotes must start a line break");
+            }
+            else if (c == '\n')
+            {
+                record.Add(cell.ToString());
+                records.Add(record);
+                (record, cell) = (new List<string>(), new StringBuilder());
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        Assert.False(quoted, "the CSV ends inside a quoted cell");
+        Assert.True(record.Count == 0 && cell.Length == 0, "the CSV ends with a line break");
+        Assert.All(records, r => Assert.Equal(records[0].Count, r.Count));
+        return (records[0], records[1..]);
+    }
+}
