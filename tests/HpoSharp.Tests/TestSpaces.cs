@@ -12,6 +12,9 @@ public static class TestSpaces
         Rbf,
     }
 
+    /// <summary>A range x in [-1, 1], a choice of optimizer and a fixed number of epochs.</summary>
+    public static SearchSpace Small() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
+
     /// <summary>Every kind of parameter, steps, a fixed value, conditions and the list kind whose length follows a choice.</summary>
     public static SearchSpace Rich() =>
     [

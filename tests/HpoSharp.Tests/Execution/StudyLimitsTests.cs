@@ -3,13 +3,13 @@ using HpoSharp.Execution;
 using HpoSharp.Space;
 using HpoSharp.Trials;
 using Microsoft.Extensions.Time.Testing;
+using static HpoSharp.Tests.Patience;
 
 namespace HpoSharp.Tests.Execution;
 
 /// <summary>Parallel workers and the time and memory limits, driven by an injected clock so that nothing waits for real.</summary>
 public sealed class StudyLimitsTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new();
     private readonly SemaphoreSlim _started = new(0);
 

@@ -4,14 +4,13 @@ using HpoSharp.Space;
 using HpoSharp.Tests.Optimizers;
 using HpoSharp.Trials;
 using Microsoft.Extensions.Logging;
+using static HpoSharp.Tests.Patience;
 
 namespace HpoSharp.Tests.Execution;
 
 public sealed class StudyTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-
-    private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
+    private static SearchSpace Space() => TestSpaces.Small();
 
     [Fact]
     public void AFailingObjectiveFailsItsTrialNotTheStudy()
@@ -122,28 +121,6 @@ public sealed class StudyTests
     }
 
     [Fact]
-    public void OnlyTheBestTrialsArtifactIsKeptTheOthersAreDisposed()
-    {
-        var models = new List<Model>();
-        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
-        {
-            var model = new Model(c.HyperParameters.GetDouble("x"));
-            lock (models)
-            {
-                models.Add(model);
-            }
-
-            c.Artifact = model;
-            return model.Loss;
-        })).Optimize(options: new StudyOptions { Seed = 5, MaxEvaluations = 30, MaxParallelism = 3 });
-
-        var best = Assert.IsType<Model>(result.BestArtifact);
-        Assert.Equal(result.BestValue, best.Loss);
-        Assert.False(best.Disposed);
-        Assert.All(models.Where(m => m != best), m => Assert.True(m.Disposed));
-    }
-
-    [Fact]
     public void ACustomOptimizerRegisteredByNameRunsWithFourWorkers()
     {
         CustomOptimizer.Register();
@@ -232,25 +209,6 @@ public sealed class StudyTests
     }
 
     [Fact]
-    public void AMultiObjectiveStudyKeepsTheArtifactOfEachTrialOnTheFrontAndReleasesTheOthers()
-    {
-        var models = new List<Model>();
-        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
-        {
-            var model = new Model(c.HyperParameters.GetDouble("x"));
-            models.Add(model);
-            c.Artifact = model;
-            return new[] { model.Loss, Math.Abs(model.Loss - 0.5) };
-        })).Optimize(options: new StudyOptions { Seed = 3, MaxEvaluations = 20, Directions = [Direction.Minimize, Direction.Minimize] });
-
-        var front = result.ParetoFront.Select(t => t.Number).ToHashSet();
-        Assert.InRange(front.Count, 2, 19);
-        Assert.Null(result.BestArtifact);
-        Assert.All(result.Trials, t => Assert.Equal(front.Contains(t.Number) ? models[t.Number] : null, result.ArtifactOf(t)));
-        Assert.All(result.Trials, t => Assert.Equal(!front.Contains(t.Number), models[t.Number].Disposed));
-    }
-
-    [Fact]
     public void OptionsOutOfRangeAreNamed()
     {
         Assert.Contains("StudyOptions.MaxParallelism is 0; expected at least 1", Invalid(new StudyOptions { MaxParallelism = 0 }));
@@ -301,15 +259,6 @@ public sealed class StudyTests
             _suggested = true;
             return x;
         }
-    }
-
-    private sealed class Model(double loss) : IDisposable
-    {
-        public double Loss { get; } = loss;
-
-        public bool Disposed { get; private set; }
-
-        public void Dispose() => Disposed = true;
     }
 
     private sealed class ThresholdPruner(double threshold) : BasePruner

@@ -2,19 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HpoSharp.Execution;
-using HpoSharp.Space;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Tests.Execution;
 
 public sealed class TrialExportTests
 {
-    private static SearchSpace Space() => [new RangeHP("x", -1, 1), new ChoiceHP("opti", "adam", "sgd"), new FixedHP("epochs", 3)];
-
     [Fact]
     public void TrialsExportToCsvAndJsonWithTypedParameters()
     {
-        var result = HpoRegistry.Build("random", Space(), Objective.Create(c =>
+        var result = HpoRegistry.Build("random", TestSpaces.Small(), Objective.Create(c =>
         {
             c.SetAttribute("note", "a, \"quoted\" note");
             return c.HyperParameters.GetDouble("x");
@@ -38,7 +35,7 @@ public sealed class TrialExportTests
     [Fact]
     public void CsvCellsHoldEachTrialsExactValueParametersAndError()
     {
-        var result = HpoRegistry.Build("random", Space(), Objective.Create(c => c.Number switch
+        var result = HpoRegistry.Build("random", TestSpaces.Small(), Objective.Create(c => c.Number switch
         {
             1 => throw new ArithmeticException("diverged\nat step 3"),
             4 => throw new ArithmeticException("diverged\rat step 3"),
@@ -60,7 +57,7 @@ public sealed class TrialExportTests
     [Fact]
     public void CsvNamesTheObjectivesOfAMultiObjectiveStudy()
     {
-        StudyResult Run(IReadOnlyList<string>? names) => HpoRegistry.Build("random", Space(), Objective.Create(c => new[] { c.HyperParameters.GetDouble("x"), -2 * c.HyperParameters.GetDouble("x") }))
+        StudyResult Run(IReadOnlyList<string>? names) => HpoRegistry.Build("random", TestSpaces.Small(), Objective.Create(c => new[] { c.HyperParameters.GetDouble("x"), -2 * c.HyperParameters.GetDouble("x") }))
             .Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3, Directions = [Direction.Minimize, Direction.Maximize], ObjectiveNames = names });
 
         var named = Run(["loss", "speed"]);
@@ -73,7 +70,7 @@ public sealed class TrialExportTests
     [Fact]
     public void JsonCarriesIntermediateValuesErrorsAndSystemAttributes()
     {
-        var result = HpoRegistry.Build("quasi", Space(), Objective.Create(c =>
+        var result = HpoRegistry.Build("quasi", TestSpaces.Small(), Objective.Create(c =>
         {
             c.Report(1, 0.25);
             return c.Number == 1 ? throw new ArithmeticException("diverged") : 0.5;
