@@ -30,7 +30,10 @@ public sealed class HypervolumeTests
 
         var volume = Hypervolume.Of(points, instance.ReferencePoint!);
 
-        Assert.InRange(volume, instance.FrontHypervolume - (problem.Objectives == 2 ? 2e-3 : 2.5e-2), instance.FrontHypervolume + 1e-9);
+        // The grid's staircase leaves out a sliver of what the front dominates, a share of the part of the reference box
+        // that the front does not dominate: under 0.2% with 2,001 points on a curve, under 5% with 61 x 61 on a surface.
+        var undominated = instance.ReferencePoint!.Aggregate(1.0, (product, r) => product * r) - instance.FrontHypervolume;
+        Assert.InRange(volume, instance.FrontHypervolume - ((problem.Objectives == 2 ? 2e-3 : 5e-2) * undominated), instance.FrontHypervolume + 1e-9);
     }
 
     /// <summary>Points of the Pareto set: position variables on a grid, distance variables at the seeded optimum found by a coordinate search.</summary>

@@ -60,6 +60,41 @@ public sealed class ProblemsTests
         Assert.Equal(best, instance.Optimum, 12);
     }
 
+    [Theory]
+    [InlineData("integer-blocks-6d", new[] { 0, 0, 1, 1, 2, 2 })]
+    [InlineData("stepped-5d", new[] { 0, 0, 1, 1, 2 })]
+    public void TheDiscreteOptimumIsReachedByTryingEveryValueOfEachBlock(string name, int[] blockOf)
+    {
+        var instance = ProblemCatalog.Get(name).Create(3);
+        var space = new SearchSpace(instance.Space);
+        var levels = space.Dimensions.Select(d => Enumerable.Range(0, (int)d.Cardinality).Select(k => d.Low + (k * d.Step)).ToArray()).ToArray();
+        var x = levels.Select(l => l[0]).ToArray();
+        double Value(double[] point) => instance.Evaluate(space.Decode(point))[0];
+
+        // The blocks add up, so the best values of each block, the others held anywhere, make the optimum.
+        foreach (var block in blockOf.Distinct())
+        {
+            var members = Enumerable.Range(0, blockOf.Length).Where(i => blockOf[i] == block).ToArray();
+            var combinations = members.Aggregate(new[] { Array.Empty<double>() }.AsEnumerable(), (partial, i) => partial.SelectMany(p => levels[i].Select(v => (double[])[.. p, v])));
+            var best = combinations.MinBy(values =>
+            {
+                var y = (double[])x.Clone();
+                for (var j = 0; j < members.Length; j++)
+                {
+                    y[members[j]] = values[j];
+                }
+
+                return Value(y);
+            })!;
+            for (var j = 0; j < members.Length; j++)
+            {
+                x[members[j]] = best[j];
+            }
+        }
+
+        Assert.Equal(instance.Optimum, Value(x), 9);
+    }
+
     [Fact]
     public void AUnitQuadraticIsZeroAtItsOptimumAndPositiveElsewhere()
     {
