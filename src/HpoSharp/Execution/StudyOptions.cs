@@ -49,7 +49,7 @@ public sealed record StudyOptions
     /// <summary>The direction of each objective of a multi-objective study; when set, it replaces <see cref="Direction"/>.</summary>
     public IReadOnlyList<Direction>? Directions { get; init; }
 
-    /// <summary>Optional names of the objectives, one per direction, used in reports and exports.</summary>
+    /// <summary>Optional names of the objectives, one per direction, used in reports and exports: distinct, and neither a parameter's name nor a column of the CSV export (such as <c>error</c>).</summary>
     public IReadOnlyList<string>? ObjectiveNames { get; init; }
 
     /// <summary>The seed of every random choice. Null draws one, which the study reports as <see cref="Study.Seed"/>.</summary>
@@ -84,6 +84,15 @@ public sealed record StudyOptions
         Require(MemoryPollInterval > TimeSpan.Zero, nameof(MemoryPollInterval), MemoryPollInterval, "a positive duration");
         Require(Directions is null || Directions.Count >= 1, nameof(Directions), Directions?.Count, "at least one direction, or null");
         Require(ObjectiveNames is null || ObjectiveNames.Count == EffectiveDirections.Count, nameof(ObjectiveNames), ObjectiveNames?.Count, $"one name per direction ({EffectiveDirections.Count})");
+        if (ObjectiveNames is not null)
+        {
+            var taken = new HashSet<string>(TrialExport.OwnColumns, StringComparer.Ordinal);
+            foreach (var name in ObjectiveNames)
+            {
+                Require(!string.IsNullOrEmpty(name) && taken.Add(name), nameof(ObjectiveNames), $"'{name}'", $"distinct names that are none of the export's columns ({string.Join(", ", TrialExport.OwnColumns)})");
+            }
+        }
+
         ArgumentNullException.ThrowIfNull(MemoryProbe, nameof(MemoryProbe));
         ArgumentNullException.ThrowIfNull(Pruner, nameof(Pruner));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

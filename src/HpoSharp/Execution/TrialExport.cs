@@ -8,12 +8,18 @@ namespace HpoSharp.Execution;
 /// <summary>Writes a study's trials as CSV or JSON, with typed hyper-parameters and every recorded detail.</summary>
 internal static class TrialExport
 {
+    /// <summary>The CSV columns before the objectives.</summary>
+    private static readonly string[] Leading = ["number", "state", "origin", "worker", "started", "finished", "duration_seconds"];
+
+    /// <summary>The CSV columns of the export's own, which no objective may be named after.</summary>
+    public static IEnumerable<string> OwnColumns => [.. Leading, "error"];
+
     public static void WriteCsv(StudyResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var parameters = result.Space.Declared.Select(p => p.Name).ToList();
         var attributes = result.Trials.SelectMany(t => t.Attributes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        string[] header = ["number", "state", "origin", "worker", "started", "finished", "duration_seconds", .. result.ObjectiveNames, .. parameters, "error", .. attributes.Select(a => $"attr:{a}")];
+        string[] header = [.. Leading, .. result.ObjectiveNames, .. parameters, "error", .. attributes.Select(a => $"attr:{a}")];
         writer.WriteLine(string.Join(",", header.Select(Quote)));
         foreach (var trial in result.Trials)
         {
