@@ -27,6 +27,8 @@ public sealed partial class Study
     private readonly Dictionary<int, TrialContext> _contexts = [];
     private readonly Dictionary<int, object> _artifacts = [];
     private readonly List<Trial> _unreported = [];
+    private readonly Queue<(Trial Trial, bool IsNewBest)> _toReport = new();
+    private bool _reporting;
     private readonly TrialHistory _history;
     private long _version = -1;
     private int _evaluations;
@@ -327,7 +329,7 @@ public sealed partial class Study
 
     /// <summary>
     /// Synchronizes, takes the artifacts of newly finished trials from their contexts, releases every artifact but those
-    /// of the best trials, and reports the finished trials to the log and the callback.
+    /// of the best trials, and reports the finished trials to the log and the callback, one call at a time, in order.
     /// </summary>
     private void AfterFinish()
     {
@@ -360,8 +362,28 @@ public sealed partial class Study
         {
             foreach (var trial in finished)
             {
-                LogFinished(trial, isNewBest: trial.Number == best);
-                Options.OnTrialFinished?.Invoke(this, trial);
+                _toReport.Enqueue((trial, trial.Number == best));
+            }
+
+            // A callback that finishes a trial itself comes back here on its own thread: the loop below reports that
+            // trial once the callback has returned, so that callbacks never nest.
+            if (_reporting)
+            {
+                return;
+            }
+
+            _reporting = true;
+            try
+            {
+                while (_toReport.TryDequeue(out var next))
+                {
+                    LogFinished(next.Trial, next.IsNewBest);
+                    Options.OnTrialFinished?.Invoke(this, next.Trial);
+                }
+            }
+            finally
+            {
+                _reporting = false;
             }
         }
     }

@@ -194,6 +194,29 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void ACallbackThatFinishesAnotherTrialSeesItAfterItReturnsNotWithinItself()
+    {
+        var events = new List<string>();
+        Study? study = null;
+        study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions
+        {
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                events.Add($"enter {trial.Number}");
+                if (trial.Number == 0)
+                {
+                    study!.Tell(study.Ask().Number, 2.0);
+                }
+
+                events.Add($"exit {trial.Number}");
+            },
+        });
+        study.Tell(study.Ask().Number, 1.0);
+        Assert.Equal(["enter 0", "exit 0", "enter 1", "exit 1"], events);
+    }
+
+    [Fact]
     public void ALoggerGetsALinePerTrialAndOneForEachNewBest()
     {
         var logger = new ListLogger();
