@@ -87,9 +87,10 @@ public sealed record StudyOptions
         if (ObjectiveNames is not null)
         {
             var taken = new HashSet<string>(TrialExport.OwnColumns, StringComparer.Ordinal);
+            var expected = $"distinct names that are none of the export's columns ({string.Join(", ", TrialExport.OwnColumns)})";
             foreach (var name in ObjectiveNames)
             {
-                Require(!string.IsNullOrEmpty(name) && taken.Add(name), nameof(ObjectiveNames), $"'{name}'", $"distinct names that are none of the export's columns ({string.Join(", ", TrialExport.OwnColumns)})");
+                Require(!string.IsNullOrEmpty(name) && taken.Add(name), nameof(ObjectiveNames), $"'{name}'", expected);
             }
         }
 

@@ -12,7 +12,7 @@ internal static class TrialExport
     private static readonly string[] Leading = ["number", "state", "origin", "worker", "started", "finished", "duration_seconds"];
 
     /// <summary>The CSV columns of the export's own, which no objective may be named after.</summary>
-    public static IEnumerable<string> OwnColumns => [.. Leading, "error"];
+    public static readonly IReadOnlyList<string> OwnColumns = [.. Leading, "error"];
 
     public static void WriteCsv(StudyResult result, TextWriter writer)
     {
