@@ -46,6 +46,15 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>The factor by which IPOP (and BIPOP's large regime) multiplies the population at each restart. Default 2.</summary>
     public double PopulationIncrease { get; init; } = 2;
 
+    /// <summary>
+    /// Whether each run adapts the learning rates of its mean and covariance to the signal-to-noise ratio of their
+    /// updates, as LRA-CMA-ES (Nomura, Akimoto and Ono, 2023) does. Default false. It lets the default population cope
+    /// with noisy and multimodal objectives, at the price of slower progress where the plain strategy already does well
+    /// and an eigendecomposition every generation. On a noisy objective, also set <see cref="Elitist"/> to false: an
+    /// elitist run keeps a sample whose value was lucky.
+    /// </summary>
+    public bool LearningRateAdaptation { get; init; }
+
     /// <inheritdoc/>
     public override void Validate()
     {

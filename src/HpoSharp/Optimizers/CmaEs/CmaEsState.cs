@@ -33,7 +33,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     public CmaEsState(CmaEsSetup setup)
     {
         _setup = setup;
-        Run = new CmaRun(setup.Coordinates, setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null);
+        Run = NewRun(setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null);
     }
 
     private CmaEsState(CmaEsState other)
@@ -176,19 +176,22 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         _smallRegime = _setup.Options.Restarts == RestartStrategy.Bipop && _smallBudget < _largeBudget;
         if (_setup.Options.Restarts == RestartStrategy.None)
         {
-            Run = new CmaRun(_setup.Coordinates, _setup.Lambda, mean, sigma0, null);
+            Run = NewRun(_setup.Lambda, mean, sigma0, null);
         }
         else if (_smallRegime)
         {
             // BIPOP's local regime: a population between the default and the last large one, a step size down to σ₀/100.
             var lambda = (int)(_setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));
             var sigma = sigma0 * Math.Pow(0.01, rng.NextDouble());
-            Run = new CmaRun(_setup.Coordinates, lambda, mean, sigma, Math.Max(1, (int)(0.5 * _largeBudget / lambda)));
+            Run = NewRun(lambda, mean, sigma, Math.Max(1, (int)(0.5 * _largeBudget / lambda)));
         }
         else
         {
             _largeRuns++;
-            Run = new CmaRun(_setup.Coordinates, (int)Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns)), mean, sigma0, null);
+            Run = NewRun((int)Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns)), mean, sigma0, null);
         }
     }
+
+    private CmaRun NewRun(int lambda, double[] mean, double sigma, int? maxGenerations) =>
+        new(_setup.Coordinates, lambda, mean, sigma, maxGenerations, _setup.Options.LearningRateAdaptation);
 }

@@ -11,12 +11,16 @@ internal sealed class CmaRun
     private readonly DiscreteMargin? _margin;
     private readonly RunTermination _termination;
 
-    /// <summary>Starts a run at <paramref name="mean"/> (Gaussian coordinates) with step size <paramref name="sigma"/> and population <paramref name="lambda"/>.</summary>
-    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations)
+    /// <summary>
+    /// Starts a run at <paramref name="mean"/> (Gaussian coordinates) with step size <paramref name="sigma"/> and
+    /// population <paramref name="lambda"/>, adapting the Gaussian's learning rates when
+    /// <paramref name="adaptLearningRates"/> is set.
+    /// </summary>
+    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations, bool adaptLearningRates = false)
     {
         _coordinates = coordinates;
         Parameters = new CmaParameters(coordinates.GaussianCount, coordinates.DiscreteCount, coordinates.CategoricalCount, lambda);
-        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma) : null;
+        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma, adaptLearningRates) : null;
         _margin = coordinates.DiscreteCount > 0 ? new DiscreteMargin(coordinates) : null;
         Categorical = coordinates.CategoricalCount > 0 ? new CategoricalSearch(coordinates.CategoryCounts, Parameters.Margin) : null;
         var all = Math.Max(1, coordinates.GaussianCount + coordinates.CategoricalCount);

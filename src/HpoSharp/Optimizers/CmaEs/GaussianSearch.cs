@@ -5,13 +5,15 @@ namespace HpoSharp.Optimizers;
 /// and A is the diagonal margin scaling of discrete coordinates (1 elsewhere). <see cref="Update"/> applies weighted
 /// recombination with active (negative) weights, cumulative step-size adaptation and the rank-one and rank-μ updates of
 /// C, as in Hansen's tutorial (2016). The eigendecomposition is refreshed every <see cref="CmaParameters.EigenInterval"/>
-/// generations only.
+/// generations only, or every generation with learning rate adaptation (<see cref="LearningRateAdaptation"/>), which
+/// scales each update of m and of Σ = σ²C by its adapted rate and then splits Σ again into σ and a C of determinant 1.
 /// </summary>
 internal sealed class GaussianSearch
 {
     private const double MaxSigma = 1e32;
 
     private readonly int _n;
+    private readonly LearningRateAdaptation? _rates;
     private double[] _c;
     private double[] _b;
     private double[] _d;
@@ -19,10 +21,14 @@ internal sealed class GaussianSearch
     private double[] _pc;
     private int _eigenAge;
 
-    /// <summary>Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and C = I.</summary>
-    public GaussianSearch(double[] mean, double sigma)
+    /// <summary>
+    /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and C = I, adapting the learning rates
+    /// when <paramref name="adaptLearningRates"/> is set.
+    /// </summary>
+    public GaussianSearch(double[] mean, double sigma, bool adaptLearningRates = false)
     {
         _n = mean.Length;
+        _rates = adaptLearningRates ? new LearningRateAdaptation(_n) : null;
         Mean = mean;
         Sigma = sigma;
         InitialSigma = sigma;
@@ -37,6 +43,7 @@ internal sealed class GaussianSearch
     private GaussianSearch(GaussianSearch other)
     {
         _n = other._n;
+        _rates = other._rates?.Clone();
         Mean = (double[])other.Mean.Clone();
         Sigma = other.Sigma;
         InitialSigma = other.InitialSigma;
@@ -64,6 +71,12 @@ internal sealed class GaussianSearch
 
     /// <summary>The number of updates so far.</summary>
     public int Updates { get; private set; }
+
+    /// <summary>The learning rate of the mean: 1 unless learning rates are adapted.</summary>
+    public double MeanRate => _rates?.MeanRate ?? 1;
+
+    /// <summary>The learning rate of the covariance: 1 unless learning rates are adapted.</summary>
+    public double CovarianceRate => _rates?.CovarianceRate ?? 1;
 
     /// <summary>The rank-one evolution path p_c.</summary>
     public ReadOnlySpan<double> RankOnePath => _pc;
@@ -112,6 +125,7 @@ internal sealed class GaussianSearch
     /// </summary>
     public void Update(IReadOnlyList<double[]> v, IReadOnlyList<bool> clip, CmaParameters p)
     {
+        (double[] Mean, double Sigma, double[] C)? before = _rates is null ? null : ((double[])Mean.Clone(), Sigma, (double[])_c.Clone());
         var lambda = v.Count;
         var y = new double[lambda][];
         var whitenedNorm2 = new double[lambda];
@@ -199,7 +213,11 @@ internal sealed class GaussianSearch
         }
 
         Updates++;
-        if (++_eigenAge >= p.EigenInterval)
+        if (before is { } old)
+        {
+            AdaptLearningRates(old.Mean, old.Sigma, old.C, whitened);
+        }
+        else if (++_eigenAge >= p.EigenInterval)
         {
             Decompose();
         }
@@ -215,6 +233,101 @@ internal sealed class GaussianSearch
         {
             _d[i] = Math.Sqrt(Math.Max(values[i], 1e-300));
         }
+    }
+
+    /// <summary>
+    /// Scales this generation's update of m and of Σ = σ²C by the adapted learning rates, once they have seen it in the
+    /// old distribution's coordinates (<paramref name="meanStep"/> is C_old^(-1/2) (m − m_old) / σ_old); then splits Σ
+    /// into σ = det(Σ)^(1/(2n)) and C = Σ/σ², and multiplies σ by the old mean rate over the new one.
+    /// </summary>
+    private void AdaptLearningRates(double[] oldMean, double oldSigma, double[] oldC, double[] meanStep)
+    {
+        var oldScale = oldSigma * oldSigma;
+        var newScale = Sigma * Sigma;
+        var step = new double[_n * _n];
+        for (var i = 0; i < step.Length; i++)
+        {
+            step[i] = (newScale * _c[i]) - (oldScale * oldC[i]);
+        }
+
+        var inverseRoot = InverseSquareRoot();
+        var local = Multiply(Multiply(inverseRoot, step), inverseRoot);
+        for (var i = 0; i < local.Length; i++)
+        {
+            local[i] /= oldScale;
+        }
+
+        var rates = _rates!;
+        var oldMeanRate = rates.MeanRate;
+        rates.Observe(meanStep, local);
+        for (var i = 0; i < _n; i++)
+        {
+            Mean[i] = oldMean[i] + (rates.MeanRate * (Mean[i] - oldMean[i]));
+        }
+
+        for (var i = 0; i < step.Length; i++)
+        {
+            _c[i] = (oldScale * oldC[i]) + (rates.CovarianceRate * step[i]);
+        }
+
+        Decompose();
+        var logRoot = 0.0;
+        for (var i = 0; i < _n; i++)
+        {
+            logRoot += Math.Log(_d[i]);
+        }
+
+        var sigma = Math.Exp(logRoot / _n);
+        for (var i = 0; i < step.Length; i++)
+        {
+            _c[i] /= sigma * sigma;
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            _d[i] /= sigma;
+        }
+
+        Sigma = Math.Min(MaxSigma, sigma * oldMeanRate / rates.MeanRate);
+    }
+
+    /// <summary>C^(-1/2) = B D⁻¹ Bᵀ as a matrix, with the last decomposition.</summary>
+    private double[] InverseSquareRoot()
+    {
+        var result = new double[_n * _n];
+        for (var i = 0; i < _n; i++)
+        {
+            for (var j = 0; j < _n; j++)
+            {
+                var s = 0.0;
+                for (var k = 0; k < _n; k++)
+                {
+                    s += _b[(i * _n) + k] * _b[(j * _n) + k] / _d[k];
+                }
+
+                result[(i * _n) + j] = s;
+            }
+        }
+
+        return result;
+    }
+
+    private double[] Multiply(double[] left, double[] right)
+    {
+        var result = new double[_n * _n];
+        for (var i = 0; i < _n; i++)
+        {
+            for (var k = 0; k < _n; k++)
+            {
+                var l = left[(i * _n) + k];
+                for (var j = 0; j < _n; j++)
+                {
+                    result[(i * _n) + j] += l * right[(k * _n) + j];
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>C^(-1/2) x = B D⁻¹ Bᵀ x, with the last decomposition.</summary>

@@ -1,5 +1,6 @@
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
+using HpoSharp.Space;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Tests.Optimizers.CmaEs;
@@ -11,15 +12,18 @@ namespace HpoSharp.Tests.Optimizers.CmaEs;
 /// </summary>
 public sealed class ReplayTests
 {
+    private const string AdaptiveCmaEs = "cmaes with learning rate adaptation";
+
     [Theory]
     [InlineData("cmaes")]
     [InlineData("mocmaes")]
+    [InlineData(AdaptiveCmaEs)]
     public void AFreshOptimizerFollowsTheLiveOneThroughScrambledFinishes(string algorithm)
     {
         var space = TestSpaces.Rich();
         var clock = new ScriptedClock();
         var options = new StudyOptions { Seed = 21, MaxParallelism = 4, TimeProvider = clock };
-        var live = new Study(HpoRegistry.Build(algorithm, space), options);
+        var live = new Study(Build(algorithm, space), options);
         var rng = new RandomStream(77);
         var running = new List<TrialContext>();
         for (var step = 0; step < 150; step++)
@@ -34,7 +38,7 @@ public sealed class ReplayTests
                         copy.CreateTrial(trial);
                     }
 
-                    var fresh = new Study(HpoRegistry.Build(algorithm, space), options with { Store = copy });
+                    var fresh = new Study(Build(algorithm, space), options with { Store = copy });
                     var expected = fresh.Ask(running.Count);
                     var actual = live.Ask(running.Count);
                     Assert.Equal(expected.Number, actual.Number);
@@ -72,4 +76,8 @@ public sealed class ReplayTests
             }
         }
     }
+
+    private static BaseHPOptimizer Build(string algorithm, SearchSpace space) => algorithm == AdaptiveCmaEs
+        ? new CmaEsOptimizer(space, new CmaEsOptions { LearningRateAdaptation = true })
+        : HpoRegistry.Build(algorithm, space);
 }
