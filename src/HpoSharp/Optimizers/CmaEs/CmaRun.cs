@@ -12,15 +12,15 @@ internal sealed class CmaRun
     private readonly RunTermination _termination;
 
     /// <summary>
-    /// Starts a run at <paramref name="mean"/> (Gaussian coordinates) with step size <paramref name="sigma"/> and
-    /// population <paramref name="lambda"/>, adapting the Gaussian's learning rates when
-    /// <paramref name="adaptLearningRates"/> is set.
+    /// Starts a run at <paramref name="mean"/> (Gaussian coordinates) with step size <paramref name="sigma"/>, covariance
+    /// <paramref name="covariance"/> (null for the identity) and population <paramref name="lambda"/>, adapting the
+    /// Gaussian's learning rates when <paramref name="adaptLearningRates"/> is set.
     /// </summary>
-    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations, bool adaptLearningRates = false)
+    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations, bool adaptLearningRates = false, double[]? covariance = null)
     {
         _coordinates = coordinates;
         Parameters = new CmaParameters(coordinates.GaussianCount, coordinates.DiscreteCount, coordinates.CategoricalCount, lambda);
-        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma, adaptLearningRates) : null;
+        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma, covariance, adaptLearningRates) : null;
         _margin = coordinates.DiscreteCount > 0 ? new DiscreteMargin(coordinates) : null;
         Categorical = coordinates.CategoricalCount > 0 ? new CategoricalSearch(coordinates.CategoryCounts, Parameters.Margin) : null;
         var all = Math.Max(1, coordinates.GaussianCount + coordinates.CategoricalCount);

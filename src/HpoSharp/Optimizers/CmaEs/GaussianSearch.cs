@@ -22,22 +22,27 @@ internal sealed class GaussianSearch
     private int _eigenAge;
 
     /// <summary>
-    /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and C = I, adapting the learning rates
-    /// when <paramref name="adaptLearningRates"/> is set.
+    /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and covariance
+    /// <paramref name="covariance"/> (n×n, row-major, symmetric positive definite; copied), or C = I when it is null;
+    /// adapting the learning rates when <paramref name="adaptLearningRates"/> is set.
     /// </summary>
-    public GaussianSearch(double[] mean, double sigma, bool adaptLearningRates = false)
+    public GaussianSearch(double[] mean, double sigma, double[]? covariance = null, bool adaptLearningRates = false)
     {
         _n = mean.Length;
         _rates = adaptLearningRates ? new LearningRateAdaptation(_n) : null;
         Mean = mean;
         Sigma = sigma;
         InitialSigma = sigma;
-        _c = Identity(_n);
+        _c = covariance is null ? Identity(_n) : [.. covariance];
         _b = Identity(_n);
         _d = [.. Enumerable.Repeat(1.0, _n)];
         _pSigma = new double[_n];
         _pc = new double[_n];
         Scaling = [.. Enumerable.Repeat(1.0, _n)];
+        if (covariance is not null)
+        {
+            Decompose();
+        }
     }
 
     private GaussianSearch(GaussianSearch other)

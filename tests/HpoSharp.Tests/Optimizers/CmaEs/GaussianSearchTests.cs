@@ -35,6 +35,24 @@ public sealed class GaussianSearchTests
         AssertMeanMovedBy(shortened ? TypicalLength : (x - 0.5) / 0.01, 0.01, run.Gaussian!.Mean);
     }
 
+    [Fact]
+    public void AGivenInitialCovarianceIsDecomposedBeforeTheFirstSample()
+    {
+        double[] covariance = [2.0, 0.6, 0.6, 0.5];
+        var gaussian = new GaussianSearch([0.5, 0.5], 0.1, covariance);
+        var (b, d) = (gaussian.Axes.ToArray(), gaussian.AxisLengths.ToArray());
+        for (var i = 0; i < 2; i++)
+        {
+            for (var j = 0; j < 2; j++)
+            {
+                Assert.Equal(covariance[(i * 2) + j], Enumerable.Range(0, 2).Sum(k => b[(i * 2) + k] * d[k] * d[k] * b[(j * 2) + k]), 12);
+            }
+        }
+
+        covariance[0] = 9;
+        Assert.Equal(2.0, gaussian.Variance(0));
+    }
+
     private static CmaParameters Parameters => new(2, 0, 0, Lambda);
 
     /// <summary><paramref name="best"/>, then the others on the mean (0.5, 0.5).</summary>
