@@ -21,6 +21,11 @@ namespace HpoSharp.Optimizers;
 /// with Margin when integers are present too, never a rounded index.</item>
 /// <item>Conditional parameters: every dimension is searched in every sample; the study drops the inactive ones from
 /// the trial, and the update still uses the whole sample (an inactive dimension drifts as its value does not matter).</item>
+/// <item>Warm start (WS-CMA-ES, Nomura et al., 2021): given an earlier, similar study
+/// (<see cref="CmaEsOptions.WarmStartFrom"/>), the first run starts from the Gaussian closest in KL divergence to a
+/// mixture of small Gaussians (<see cref="CmaEsOptions.WarmStartSpread"/>) around the best share of its trials
+/// (<see cref="CmaEsOptions.WarmStartTopShare"/>): its mean, step size and covariance; categorical dimensions still start
+/// uniform.</item>
 /// <item>When a run stops (see <see cref="CmaStopReason"/>) the next one starts from a uniformly random mean with a
 /// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default).</item>
 /// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
@@ -49,6 +54,7 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
     public const string SampleAttribute = "cmaes:sample";
 
     private readonly CmaCoordinates _coordinates;
+    private readonly GaussianStart? _warmStart;
     private GenerationReplay<CmaEsState>? _replay;
 
     /// <summary>Creates the optimizer.</summary>
@@ -60,13 +66,14 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
         Options = options ?? new();
         Options.Validate();
         _coordinates = new CmaCoordinates(space);
+        _warmStart = WarmStart.Of(Options, space, _coordinates);
     }
 
     /// <summary>The options in use.</summary>
     public CmaEsOptions Options { get; }
 
     private GenerationReplay<CmaEsState> Replay => _replay ??= new(
-        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History)));
+        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History, _warmStart)));
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

@@ -1,3 +1,5 @@
+using HpoSharp.Execution;
+
 namespace HpoSharp.Optimizers;
 
 /// <summary>How <see cref="CmaEsOptimizer"/> restarts a run that has stopped making progress.</summary>
@@ -55,6 +57,30 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// </summary>
     public bool LearningRateAdaptation { get; init; }
 
+    /// <summary>
+    /// An earlier single-objective study, such as the result of its <c>Optimize</c> or <c>Study.GetResult()</c>, for the
+    /// warm start of WS-CMA-ES (Nomura et al., 2021): the first run starts from the Gaussian that best fits the best
+    /// <see cref="WarmStartTopShare"/> of its complete trials with a finite value (best by that study's direction)
+    /// instead of the centre, <see cref="InitialStepSize"/> and C = I; restarts start as without it. Its search space
+    /// must have the same parameters as this one (matched by name, in any order), and each of those trials' values must
+    /// be valid here. Categorical dimensions keep their uniform start (the method is made for continuous spaces); integer
+    /// and stepped ones take part in the Gaussian. Null (the default) for no warm start.
+    /// </summary>
+    public StudyResult? WarmStartFrom { get; init; }
+
+    /// <summary>
+    /// The share γ of the usable trials of <see cref="WarmStartFrom"/> that the warm start fits: the best ⌈γ N⌉ of N, at least
+    /// one. Default 0.1.
+    /// </summary>
+    public double WarmStartTopShare { get; init; } = 0.1;
+
+    /// <summary>
+    /// The spread α of the warm start, as a fraction of each dimension's range in its search scale: the standard
+    /// deviation of the Gaussian put around each of the best trials, and so the least step size of the first run.
+    /// Default 0.1.
+    /// </summary>
+    public double WarmStartSpread { get; init; } = 0.1;
+
     /// <inheritdoc/>
     public override void Validate()
     {
@@ -62,5 +88,7 @@ public sealed class CmaEsOptions : OptimizerOptions
         Require(double.IsFinite(InitialStepSize) && InitialStepSize > 0 && InitialStepSize <= 1, nameof(InitialStepSize), InitialStepSize, "a number in (0, 1]");
         Require(Enum.IsDefined(Restarts), nameof(Restarts), Restarts, "None, Ipop or Bipop");
         Require(double.IsFinite(PopulationIncrease) && PopulationIncrease > 1, nameof(PopulationIncrease), PopulationIncrease, "a number greater than 1");
+        Require(double.IsFinite(WarmStartTopShare) && WarmStartTopShare > 0 && WarmStartTopShare <= 1, nameof(WarmStartTopShare), WarmStartTopShare, "a number in (0, 1]");
+        Require(double.IsFinite(WarmStartSpread) && WarmStartSpread > 0, nameof(WarmStartSpread), WarmStartSpread, "a positive number");
     }
 }

@@ -29,11 +29,17 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     private double[]? _bestSample;
     private double _bestPerf;
 
-    /// <summary>The initial state: the first run, centred, with the default population and step size.</summary>
+    /// <summary>
+    /// The initial state: the first run, with the default population, centred with the initial step size and C = I, or
+    /// where the warm start puts it.
+    /// </summary>
     public CmaEsState(CmaEsSetup setup)
     {
         _setup = setup;
-        Run = NewRun(setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null);
+        var start = setup.WarmStart;
+        Run = start is null
+            ? NewRun(setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null)
+            : NewRun(setup.Lambda, [.. start.Mean], start.Sigma, null, start.Covariance);
     }
 
     private CmaEsState(CmaEsState other)
@@ -192,6 +198,6 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         }
     }
 
-    private CmaRun NewRun(int lambda, double[] mean, double sigma, int? maxGenerations) =>
-        new(_setup.Coordinates, lambda, mean, sigma, maxGenerations, _setup.Options.LearningRateAdaptation);
+    private CmaRun NewRun(int lambda, double[] mean, double sigma, int? maxGenerations, double[]? covariance = null) =>
+        new(_setup.Coordinates, lambda, mean, sigma, maxGenerations, _setup.Options.LearningRateAdaptation, covariance);
 }
