@@ -23,4 +23,10 @@ public enum StopReason
 
     /// <summary>Memory stayed above <see cref="StudyOptions.MemoryLimit"/> with no trial running.</summary>
     MemoryLimit,
+
+    /// <summary>
+    /// A worker failed outside the objective (the optimizer suggested an invalid configuration, or a callback threw): the
+    /// running trials were cancelled and <c>Optimize</c> rethrew the error.
+    /// </summary>
+    Failed,
 }

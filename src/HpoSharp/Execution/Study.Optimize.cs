@@ -72,10 +72,11 @@ public sealed partial class Study
         }
         finally
         {
+            StopReason = run.Reason;
             Volatile.Write(ref _run, null);
         }
 
-        StopReason = run.Reason;
+        run.ThrowIfFailed();
         var result = GetResult();
         var ran = result.Trials.Skip(firstNumber).Where(t => t.Origin != TrialOrigin.Added).ToList();
         if (ran.Count > 0 && ran.All(t => t.State is TrialState.Failed or TrialState.TimedOut))
@@ -98,7 +99,7 @@ public sealed partial class Study
         }
         catch (Exception e)
         {
-            run.Stop(StopReason.Cancelled, $"Worker {pid} failed: {e.Message}", cancelRunning: true);
+            run.Stop(StopReason.Failed, $"Worker {pid} failed: {e.Message}", cancelRunning: true);
             throw;
         }
     }

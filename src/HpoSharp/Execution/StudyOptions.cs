@@ -61,7 +61,11 @@ public sealed record StudyOptions
     /// <summary>Decides early stopping for objectives that report intermediate values. Default: never prune.</summary>
     public BasePruner Pruner { get; init; } = new NopPruner();
 
-    /// <summary>Called after every trial finishes, one call at a time and never nested (a trial the callback itself finishes is reported once it returns); it may stop the study with <see cref="Study.Stop"/>.</summary>
+    /// <summary>
+    /// Called after every trial finishes, one call at a time and never nested (a trial the callback itself finishes is
+    /// reported once it returns); it may stop the study with <see cref="Study.Stop"/>. An exception it throws stops the
+    /// study (<see cref="StopReason.Failed"/>), and <c>Optimize</c> rethrows it; the trial keeps its result.
+    /// </summary>
     public Action<Study, Trial>? OnTrialFinished { get; init; }
 
     /// <summary>Receives a line for every finished trial, and one for every new best of a single-objective study. Null for none.</summary>

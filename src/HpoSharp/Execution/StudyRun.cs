@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Execution;
@@ -20,6 +21,7 @@ internal sealed class StudyRun : IDisposable
     private TaskCompletionSource _memoryOk = Opened();
     private StopReason _reason;
     private string? _cancelMessage;
+    private ExceptionDispatchInfo? _failure;
     private int _memoryStrikes;
 
     public StudyRun(StudyOptions options, CancellationToken cancellationToken)
@@ -92,6 +94,19 @@ internal sealed class StudyRun : IDisposable
             cancel(TrialState.Cancelled, message);
         }
     }
+
+    /// <summary>
+    /// Stops the run because a callback threw <paramref name="error"/>, cancelling the running trials; the first such
+    /// error is rethrown by <see cref="ThrowIfFailed"/> once the workers are done.
+    /// </summary>
+    public void Fail(Exception error)
+    {
+        Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
+        Stop(StopReason.Failed, $"A callback failed: {error.Message}", cancelRunning: true);
+    }
+
+    /// <summary>Rethrows, with its original stack trace, the first error given to <see cref="Fail"/>, if any.</summary>
+    public void ThrowIfFailed() => Volatile.Read(ref _failure)?.Throw();
 
     /// <summary>
     /// Registers a trial that has begun with the callback that cancels it; false (and nothing registered) once running

@@ -152,6 +152,59 @@ public sealed class StudyLimitsTests
     }
 
     [Fact]
+    public async Task ACallbackThatThrowsOnATimedOutTrialStopsTheRunNotTheClock()
+    {
+        // The time-out finishes the trial from the clock's timer: the callback's error must not escape into the timer.
+        var options = Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 3) with { OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") };
+        var study = new Study(Build(), options);
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            c.CancellationToken.ThrowIfCancellationRequested();
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(Wait));
+        Assert.Equal("the callback broke", error.Message);
+        Assert.Equal((StopReason.Failed, TrialState.TimedOut), (study.StopReason, Assert.Single(study.Trials).State));
+    }
+
+    [Fact]
+    public void ACallbackThatThrowsCancelsTheOtherRunningTrials()
+    {
+        using var secondStarted = new ManualResetEventSlim();
+        var study = new Study(Build(), new StudyOptions
+        {
+            MaxParallelism = 2,
+            MaxEvaluations = 10,
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                if (trial.State == TrialState.Complete)
+                {
+                    throw new InvalidOperationException("the callback broke");
+                }
+            },
+        });
+        Assert.Throws<InvalidOperationException>(() => study.Optimize(Objective.Create(c =>
+        {
+            if (c.Number == 0)
+            {
+                return secondStarted.Wait(Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
+            }
+
+            secondStarted.Set();
+            return c.CancellationToken.WaitHandle.WaitOne(Wait) ? 1.0 : throw new TimeoutException("trial 1 was never cancelled");
+        })));
+
+        Assert.Equal([TrialState.Complete, TrialState.Cancelled], study.Trials.Select(t => t.State));
+        Assert.Equal("A callback failed: the callback broke", study.Trials[1].Error);
+    }
+
+    [Fact]
     public async Task ALateResultIsKeptAndTheWorkerFreesOnlyWhenTheObjectiveReturns()
     {
         using var release = new ManualResetEventSlim();

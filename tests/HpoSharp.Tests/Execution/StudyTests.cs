@@ -149,6 +149,8 @@ public sealed class StudyTests
         Assert.StartsWith("Broken suggested an invalid configuration: Dimension 'x' has value 5, which is not an allowed value of", error.Message);
         var trial = Assert.Single(study.Trials);
         Assert.Equal((TrialState.Cancelled, $"Worker {1 - trial.Worker} failed: {error.Message}"), (trial.State, trial.Error));
+        Assert.Equal(StopReason.Failed, study.StopReason);
+        Assert.Equal(StopReason.Failed, study.GetResult().StopReason);
     }
 
     [Fact]
@@ -214,6 +216,38 @@ public sealed class StudyTests
         });
         study.Tell(study.Ask().Number, 1.0);
         Assert.Equal(["enter 0", "exit 0", "enter 1", "exit 1"], events);
+    }
+
+    [Fact]
+    public void ACallbackThatThrowsStopsTheStudyWhichCanRunAgain()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 5,
+            OnTrialFinished = (_, trial) =>
+            {
+                if (trial.Number == 2)
+                {
+                    throw new InvalidOperationException("the callback broke");
+                }
+            },
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c => 1.0));
+
+        Assert.Equal("the callback broke", error.Message);
+        Assert.Equal((StopReason.Failed, 3), (study.StopReason, study.Trials.Count));
+        Assert.All(study.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+        Assert.Equal((StopReason.BudgetReached, 5), (study.Optimize(c => 1.0).StopReason, study.Trials.Count));
+    }
+
+    [Fact]
+    public void WithAskAndTellACallbackErrorReachesTheCallerOfTell()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") });
+        var number = study.Ask().Number;
+        Assert.Equal("the callback broke", Assert.Throws<InvalidOperationException>(() => study.Tell(number, 1.0)).Message);
+        Assert.Equal((TrialState.Complete, 1.0), (study.Trials[number].State, study.Trials[number].Value));
     }
 
     [Fact]
