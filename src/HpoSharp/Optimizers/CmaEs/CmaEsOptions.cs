@@ -69,8 +69,8 @@ public sealed class CmaEsOptions : OptimizerOptions
     public StudyResult? WarmStartFrom { get; init; }
 
     /// <summary>
-    /// The share γ of the usable trials of <see cref="WarmStartFrom"/> that the warm start fits: the best ⌈γ N⌉ of N, at least
-    /// one. Default 0.1.
+    /// The share γ of the usable trials of <see cref="WarmStartFrom"/> that the warm start fits: the best ⌈γ N⌉ of N,
+    /// at least one. Default 0.1.
     /// </summary>
     public double WarmStartTopShare { get; init; } = 0.1;
 

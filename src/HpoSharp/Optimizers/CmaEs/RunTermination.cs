@@ -28,9 +28,10 @@ public enum CmaStopReason
     ConditionCov,
 
     /// <summary>
-    /// Stagnation (Auger and Hansen, 2005): over the last 20% of the generations (at least 120 + 30n/λ), the medians of
-    /// the best and of the median values of the most recent 30% are no better than those of the first 30% (checked
-    /// every 10 generations).
+    /// Stagnation (Auger and Hansen, 2005): over the last 20% of the generations (at least 120 + 30n/λ, at most 20,000,
+    /// so that a long run keeps a bounded history as pycma's does), the medians of the best and of the median values of
+    /// the most recent 30% are no better than those of the first 30% (checked every 10 generations, or every 1% of the
+    /// window once that is longer).
     /// </summary>
     Stagnation,
 
@@ -51,6 +52,7 @@ internal sealed class RunTermination
     private const double TolXFactor = 1e-12;
     private const double TolUpSigmaFactor = 1e4;
     private const double MaxCondition = 1e14;
+    private const int MaxStagnationWindow = 20_000;
 
     private readonly int _historyLength;
     private readonly int _stagnationMinimum;
@@ -93,6 +95,13 @@ internal sealed class RunTermination
     {
         _best.Add(sorted[0]);
         _median.Add(sorted[sorted.Count / 2]);
+        var kept = Math.Max(MaxStagnationWindow, _stagnationMinimum);
+        if (_best.Count >= 2 * kept)
+        {
+            _best.RemoveRange(0, _best.Count - kept);
+            _median.RemoveRange(0, _median.Count - kept);
+        }
+
         _recent.Enqueue((sorted[0], sorted[^1]));
         if (_recent.Count > _historyLength)
         {
@@ -174,12 +183,12 @@ internal sealed class RunTermination
 
     private bool Stagnates(int generations)
     {
-        if (generations < _stagnationMinimum || generations % 10 != 0)
+        var window = Math.Max(_stagnationMinimum, Math.Min(MaxStagnationWindow, (int)(0.2 * generations)));
+        if (generations < _stagnationMinimum || generations % Math.Max(10, window / 100) != 0)
         {
             return false;
         }
 
-        var window = Math.Max(_stagnationMinimum, (int)(0.2 * generations));
         var part = Math.Max(1, (int)(0.3 * window));
         return NoBetter(_best, window, part) && NoBetter(_median, window, part);
     }

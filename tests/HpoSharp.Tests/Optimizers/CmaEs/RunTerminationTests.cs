@@ -61,6 +61,16 @@ public sealed class RunTerminationTests
     }
 
     [Fact]
+    public void ALongRunComparesOnlyItsLast20000Generations()
+    {
+        // Improving for 100,000 generations, then flat. The window is capped at 20,000 generations, checked every 200:
+        // at generation 117,000 the oldest 6,000 of the window (97,001 to 103,000) are flat for more than half, so their
+        // median equals the newest one. Without the cap (the last 20%), that would take until about generation 120,500.
+        const int Plateau = 100_000;
+        Assert.Equal((CmaStopReason.Stagnation, 117_000), FirstStop(new RunTermination(2, Lambda, 0), g => Improving(Math.Min(g, Plateau)), limit: 130_000));
+    }
+
+    [Fact]
     public void ValuesThatImproveNeverStagnate()
     {
         Assert.Equal((CmaStopReason.None, 300), FirstStop(new RunTermination(2, Lambda, 0), Improving, limit: 300));
