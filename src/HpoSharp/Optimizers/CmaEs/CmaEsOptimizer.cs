@@ -8,8 +8,8 @@ namespace HpoSharp.Optimizers;
 /// recombination and active (negative) weights, cumulative step-size adaptation, rank-one and rank-μ updates of C and an
 /// eigendecomposition refreshed lazily, extended to every kind of dimension and restarted when it stagnates.
 /// <list type="bullet">
-/// <item>It searches the unit cube of each dimension's search scale (log ranges in log space), from its centre, with
-/// step size <see cref="CmaEsOptions.InitialStepSize"/>. By default it is elitist within a run
+/// <item>It searches the unit cube of each dimension's search scale (log ranges in log space), from its centre (or
+/// <see cref="CmaEsOptions.InitialPoint"/>), with step size <see cref="CmaEsOptions.InitialStepSize"/>. By default it is elitist within a run
 /// (<see cref="CmaEsOptions.Elitist"/>): the run's best sample stands in for the worst member of any generation that does
 /// not beat it.</item>
 /// <item>Bounds are respected exactly by repair: a sample outside [0, 1] in a continuous dimension is clipped onto the
@@ -54,7 +54,7 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
     public const string SampleAttribute = "cmaes:sample";
 
     private readonly CmaCoordinates _coordinates;
-    private readonly GaussianStart? _warmStart;
+    private readonly GaussianStart? _start;
     private GenerationReplay<CmaEsState>? _replay;
 
     /// <summary>Creates the optimizer.</summary>
@@ -66,14 +66,14 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
         Options = options ?? new();
         Options.Validate();
         _coordinates = new CmaCoordinates(space);
-        _warmStart = WarmStart.Of(Options, space, _coordinates);
+        _start = GaussianStart.Of(Options, space, _coordinates);
     }
 
     /// <summary>The options in use.</summary>
     public CmaEsOptions Options { get; }
 
     private GenerationReplay<CmaEsState> Replay => _replay ??= new(
-        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History, _warmStart)));
+        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History, _start)));
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

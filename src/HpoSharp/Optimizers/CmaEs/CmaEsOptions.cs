@@ -58,6 +58,15 @@ public sealed class CmaEsOptions : OptimizerOptions
     public bool LearningRateAdaptation { get; init; }
 
     /// <summary>
+    /// Where the first run's mean starts (Optuna's <c>x0</c>): a configuration of the search space as the objective would
+    /// receive it, by parameter name, with the same rules as <c>Study.Enqueue</c> (every active parameter given, inactive
+    /// ones left out). Its inactive dimensions start at the centre, and categorical dimensions keep their uniform start.
+    /// Null (the default) for the centre of every range. It cannot be combined with <see cref="WarmStartFrom"/>, which
+    /// places the first run itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? InitialPoint { get; init; }
+
+    /// <summary>
     /// An earlier single-objective study, such as the result of its <c>Optimize</c> or <c>Study.GetResult()</c>, for the
     /// warm start of WS-CMA-ES (Nomura et al., 2021): the first run starts from the Gaussian that best fits the best
     /// <see cref="WarmStartTopShare"/> of its complete trials with a finite value (best by that study's direction)
@@ -90,5 +99,6 @@ public sealed class CmaEsOptions : OptimizerOptions
         Require(double.IsFinite(PopulationIncrease) && PopulationIncrease > 1, nameof(PopulationIncrease), PopulationIncrease, "a number greater than 1");
         Require(double.IsFinite(WarmStartTopShare) && WarmStartTopShare > 0 && WarmStartTopShare <= 1, nameof(WarmStartTopShare), WarmStartTopShare, "a number in (0, 1]");
         Require(double.IsFinite(WarmStartSpread) && WarmStartSpread > 0, nameof(WarmStartSpread), WarmStartSpread, "a positive number");
+        Require(InitialPoint is null || WarmStartFrom is null, nameof(InitialPoint), "given", $"null when {nameof(WarmStartFrom)} is given, which places the first run itself");
     }
 }

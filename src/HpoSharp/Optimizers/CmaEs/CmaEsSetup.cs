@@ -9,8 +9,11 @@ namespace HpoSharp.Optimizers;
 /// <param name="Seed">The study's seed.</param>
 /// <param name="Lambda">The population size of the first run.</param>
 /// <param name="History">The study's history.</param>
-/// <param name="WarmStart">Where the first run's Gaussian starts when <see cref="CmaEsOptions.WarmStartFrom"/> is given, else null.</param>
-internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Options, ulong Seed, int Lambda, TrialHistory History, GaussianStart? WarmStart = null)
+/// <param name="Start">
+/// Where the first run's Gaussian starts when <see cref="CmaEsOptions.InitialPoint"/> or <see cref="CmaEsOptions.WarmStartFrom"/>
+/// is given; null for the centre.
+/// </param>
+internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Options, ulong Seed, int Lambda, TrialHistory History, GaussianStart? Start = null)
 {
     /// <summary>The default population size 4 + ⌊3 ln n⌋ for <paramref name="n"/> searched coordinates.</summary>
     public static int DefaultLambda(int n) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(1, n)));

@@ -31,12 +31,12 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
 
     /// <summary>
     /// The initial state: the first run, with the default population, centred with the initial step size and C = I, or
-    /// where the warm start puts it.
+    /// where the initial point or the warm start puts it.
     /// </summary>
     public CmaEsState(CmaEsSetup setup)
     {
         _setup = setup;
-        var start = setup.WarmStart;
+        var start = setup.Start;
         Run = start is null
             ? NewRun(setup.Lambda, [.. Enumerable.Repeat(0.5, setup.Coordinates.GaussianCount)], setup.Options.InitialStepSize, null)
             : NewRun(setup.Lambda, [.. start.Mean], start.Sigma, null, start.Covariance);

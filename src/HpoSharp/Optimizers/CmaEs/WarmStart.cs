@@ -4,12 +4,6 @@ using HpoSharp.Trials;
 
 namespace HpoSharp.Optimizers;
 
-/// <summary>Where a CMA-ES run's Gaussian starts: mean, step size and covariance (n×n, row-major, determinant 1).</summary>
-/// <param name="Mean">The mean m₀.</param>
-/// <param name="Sigma">The step size σ₀.</param>
-/// <param name="Covariance">The covariance matrix C₀.</param>
-internal sealed record GaussianStart(double[] Mean, double Sigma, double[] Covariance);
-
 /// <summary>
 /// The warm start of WS-CMA-ES (Nomura, Watanabe, Akimoto, Ozaki and Onishi, 2021). The k best of the usable source
 /// trials, encoded as points x_i of the Gaussian coordinates, define a promising distribution, the mixture
@@ -106,9 +100,7 @@ internal static class WarmStart
         }
         catch (ArgumentException e)
         {
-            // The reason alone, without the "(Parameter '…')" that ArgumentException appends to it.
-            var reason = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message;
-            throw Refusal($"has trial {trial.Number}, which does not fit this search space: {reason}");
+            throw Refusal($"has trial {trial.Number}, which does not fit this search space: {e.Reason()}");
         }
     }
 
