@@ -9,9 +9,9 @@ namespace HpoSharp.Optimizers;
 /// eigendecomposition refreshed lazily, extended to every kind of dimension and restarted when it stagnates.
 /// <list type="bullet">
 /// <item>It searches the unit cube of each dimension's search scale (log ranges in log space), from its centre (or
-/// <see cref="CmaEsOptions.InitialPoint"/>), with step size <see cref="CmaEsOptions.InitialStepSize"/>. By default it is elitist within a run
-/// (<see cref="CmaEsOptions.Elitist"/>): the run's best sample stands in for the worst member of any generation that does
-/// not beat it.</item>
+/// <see cref="CmaEsOptions.InitialPoint"/>), with step size <see cref="CmaEsOptions.InitialStepSize"/>. By default it is
+/// elitist within a run (<see cref="CmaEsOptions.Elitist"/>): the run's best sample stands in for the worst member of any
+/// generation that does not beat it.</item>
 /// <item>Bounds are respected exactly by repair: a sample outside [0, 1] in a continuous dimension is clipped onto the
 /// bound, and the clipped point is what is evaluated and what the update sees, its step shortened to a typical
 /// Mahalanobis length as for an injected solution (Hansen, 2011).</item>
