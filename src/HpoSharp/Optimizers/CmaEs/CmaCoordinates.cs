@@ -102,6 +102,9 @@ internal sealed class CmaCoordinates
     /// <summary>The position of the level whose cell contains <paramref name="x"/>.</summary>
     public double Discretize(int g, double x) => Position(g, Level(g, x));
 
+    /// <summary>The Gaussian coordinates of an encoded configuration (see <see cref="Encode"/>), inactive ones at the centre 0.5.</summary>
+    public double[] GaussianPoint(ReadOnlySpan<double> encoded) => Encode(encoded, [.. Enumerable.Repeat(0.5, SampleLength)])[..GaussianCount];
+
     /// <summary>
     /// The sample of an encoded configuration that this strategy did not suggest (enqueued, added, or from another
     /// optimizer), the inverse of <see cref="Decode"/> on what it produces: continuous values to their position in the

@@ -45,7 +45,6 @@ internal sealed record GaussianStart(double[] Mean, double Sigma, double[] Covar
             covariance[(i * n) + i] = 1;
         }
 
-        var centre = Enumerable.Repeat(0.5, coordinates.SampleLength).ToArray();
-        return new GaussianStart(coordinates.Encode(encoded, centre)[..n], options.InitialStepSize, covariance);
+        return new GaussianStart(coordinates.GaussianPoint(encoded), options.InitialStepSize, covariance);
     }
 }

@@ -49,8 +49,7 @@ internal static class WarmStart
 
         // Rounded first so that, e.g., 0.3 × 10 = 3.0000000000000004 takes 3 trials, not 4.
         var k = Math.Max(1, (int)Math.Ceiling(Math.Round(options.WarmStartTopShare * usable.Length, 9)));
-        var centre = Enumerable.Repeat(0.5, coordinates.SampleLength).ToArray();
-        return Fit([.. usable.Take(k).Select(u => coordinates.Encode(u.Encoded, centre)[..coordinates.GaussianCount])], options.WarmStartSpread);
+        return Fit([.. usable.Take(k).Select(u => coordinates.GaussianPoint(u.Encoded))], options.WarmStartSpread);
     }
 
     /// <summary>The Gaussian closest to the mixture (1/k) Σ N(x_i, α² I) of <paramref name="points"/>, split into σ₀ and C₀.</summary>
