@@ -54,5 +54,5 @@ public class CmaGenerationBenchmark
         return lambda;
     }
 
-    private CmaRun NewRun() => new(_coordinates, CmaEsSetup.DefaultLambda(N), [.. Enumerable.Repeat(0.5, N)], StartSigma, null, Adapt);
+    private CmaRun NewRun() => new(_coordinates, CmaEsSetup.DefaultLambda(N), [.. Enumerable.Repeat(0.5, N)], StartSigma, null, new GaussianVariant(AdaptLearningRates: Adapt));
 }

@@ -199,5 +199,5 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     }
 
     private CmaRun NewRun(int lambda, double[] mean, double sigma, int? maxGenerations, double[]? covariance = null) =>
-        new(_setup.Coordinates, lambda, mean, sigma, maxGenerations, _setup.Options.LearningRateAdaptation, covariance);
+        new(_setup.Coordinates, lambda, mean, sigma, maxGenerations, new GaussianVariant(_setup.Options.Separable, _setup.Options.LearningRateAdaptation), covariance);
 }

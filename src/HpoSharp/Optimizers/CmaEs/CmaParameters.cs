@@ -13,7 +13,11 @@ internal sealed class CmaParameters
     /// <param name="discrete">How many of them are discrete.</param>
     /// <param name="categorical">The number of categorical coordinates.</param>
     /// <param name="lambda">The population size, at least 2.</param>
-    public CmaParameters(int gaussian, int discrete, int categorical, int lambda)
+    /// <param name="separable">
+    /// Whether C is kept diagonal, as in sep-CMA-ES (Ros and Hansen, 2008), whose n variances are learnt with rates
+    /// (n + 2)/3 times larger.
+    /// </param>
+    public CmaParameters(int gaussian, int discrete, int categorical, int lambda, bool separable = false)
     {
         Lambda = lambda;
         Mu = lambda / 2;
@@ -25,8 +29,9 @@ internal sealed class CmaParameters
 
         var n = Math.Max(1, gaussian);
         Dimension = gaussian;
-        C1 = 2 / (((n + 1.3) * (n + 1.3)) + MuEff);
-        CMu = Math.Min(1 - C1 - 1e-8, 2 * (MuEff - 2 + (1 / MuEff)) / (((n + 2.0) * (n + 2.0)) + MuEff));
+        var speedUp = separable ? (n + 2) / 3.0 : 1;
+        C1 = speedUp * 2 / (((n + 1.3) * (n + 1.3)) + MuEff);
+        CMu = Math.Min(1 - C1 - 1e-8, speedUp * 2 * (MuEff - 2 + (1 / MuEff)) / (((n + 2.0) * (n + 2.0)) + MuEff));
         var alphaMinus = Math.Min(1 + (C1 / CMu), Math.Min(1 + (2 * muEffMinus / (MuEff + 2)), (1 - C1 - CMu) / (n * CMu)));
         var negativeTotal = raw.Skip(Mu).Where(w => w < 0).Sum(w => -w);
         Weights = [.. raw.Select(w => w >= 0 ? w / positive : alphaMinus * w / negativeTotal)];

@@ -13,14 +13,14 @@ internal sealed class CmaRun
 
     /// <summary>
     /// Starts a run at <paramref name="mean"/> (Gaussian coordinates) with step size <paramref name="sigma"/>, covariance
-    /// <paramref name="covariance"/> (null for the identity) and population <paramref name="lambda"/>, adapting the
-    /// Gaussian's learning rates when <paramref name="adaptLearningRates"/> is set.
+    /// <paramref name="covariance"/> (null for the identity) and population <paramref name="lambda"/>, its Gaussian
+    /// updated as <paramref name="variant"/> says.
     /// </summary>
-    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations, bool adaptLearningRates = false, double[]? covariance = null)
+    public CmaRun(CmaCoordinates coordinates, int lambda, double[] mean, double sigma, int? maxGenerations, GaussianVariant variant = default, double[]? covariance = null)
     {
         _coordinates = coordinates;
-        Parameters = new CmaParameters(coordinates.GaussianCount, coordinates.DiscreteCount, coordinates.CategoricalCount, lambda);
-        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma, covariance, adaptLearningRates) : null;
+        Parameters = new CmaParameters(coordinates.GaussianCount, coordinates.DiscreteCount, coordinates.CategoricalCount, lambda, variant.Separable);
+        Gaussian = coordinates.GaussianCount > 0 ? new GaussianSearch(mean, sigma, variant, covariance) : null;
         _margin = coordinates.DiscreteCount > 0 ? new DiscreteMargin(coordinates) : null;
         Categorical = coordinates.CategoricalCount > 0 ? new CategoricalSearch(coordinates.CategoryCounts, Parameters.Margin) : null;
         var all = Math.Max(1, coordinates.GaussianCount + coordinates.CategoricalCount);

@@ -13,6 +13,7 @@ internal sealed class GaussianSearch
     private const double MaxSigma = 1e32;
 
     private readonly int _n;
+    private readonly bool _separable;
     private readonly LearningRateAdaptation? _rates;
     private double[] _c;
     private double[] _b;
@@ -23,17 +24,18 @@ internal sealed class GaussianSearch
 
     /// <summary>
     /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and covariance
-    /// <paramref name="covariance"/> (n×n, row-major, symmetric positive definite; copied), or C = I when it is null;
-    /// adapting the learning rates when <paramref name="adaptLearningRates"/> is set.
+    /// <paramref name="covariance"/> (n×n, row-major, symmetric positive definite; copied, and only its diagonal kept by a
+    /// separable search), or C = I when it is null; <paramref name="variant"/> selects the update.
     /// </summary>
-    public GaussianSearch(double[] mean, double sigma, double[]? covariance = null, bool adaptLearningRates = false)
+    public GaussianSearch(double[] mean, double sigma, GaussianVariant variant = default, double[]? covariance = null)
     {
         _n = mean.Length;
-        _rates = adaptLearningRates ? new LearningRateAdaptation(_n) : null;
+        _separable = variant.Separable;
+        _rates = variant.AdaptLearningRates ? new LearningRateAdaptation(_n) : null;
         Mean = mean;
         Sigma = sigma;
         InitialSigma = sigma;
-        _c = covariance is null ? Identity(_n) : [.. covariance];
+        _c = covariance is null ? Identity(_n) : [.. covariance.Select((c, e) => !_separable || e / _n == e % _n ? c : 0)];
         _b = Identity(_n);
         _d = [.. Enumerable.Repeat(1.0, _n)];
         _pSigma = new double[_n];
@@ -48,6 +50,7 @@ internal sealed class GaussianSearch
     private GaussianSearch(GaussianSearch other)
     {
         _n = other._n;
+        _separable = other._separable;
         _rates = other._rates?.Clone();
         Mean = (double[])other.Mean.Clone();
         Sigma = other.Sigma;
@@ -203,7 +206,8 @@ internal sealed class GaussianSearch
         var decay = 1 + (stall ? p.C1 * p.Cc * (2 - p.Cc) : 0) - p.C1 - (p.CMu * weightSum);
         for (var i = 0; i < _n; i++)
         {
-            for (var j = 0; j <= i; j++)
+            // A separable search updates the diagonal only: its C stays diagonal.
+            for (var j = _separable ? i : 0; j <= i; j++)
             {
                 var rankMu = 0.0;
                 for (var k = 0; k < lambda; k++)

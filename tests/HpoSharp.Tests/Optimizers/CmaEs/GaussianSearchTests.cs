@@ -39,7 +39,7 @@ public sealed class GaussianSearchTests
     public void AGivenInitialCovarianceIsDecomposedBeforeTheFirstSample()
     {
         double[] covariance = [2.0, 0.6, 0.6, 0.5];
-        var gaussian = new GaussianSearch([0.5, 0.5], 0.1, covariance);
+        var gaussian = new GaussianSearch([0.5, 0.5], 0.1, covariance: covariance);
         var (b, d) = (gaussian.Axes.ToArray(), gaussian.AxisLengths.ToArray());
         for (var i = 0; i < 2; i++)
         {

@@ -58,7 +58,7 @@ public sealed class LearningRateAdaptationTests
         var parameters = new CmaParameters(2, 0, 0, generation.Length);
         var clip = new bool[generation.Length];
         var plain = new GaussianSearch([0.5, 0.5], 0.1);
-        var adapted = new GaussianSearch([0.5, 0.5], 0.1, adaptLearningRates: true);
+        var adapted = new GaussianSearch([0.5, 0.5], 0.1, new GaussianVariant(AdaptLearningRates: true));
         plain.Update(generation, clip, parameters);
         adapted.Update(generation, clip, parameters);
 
@@ -127,7 +127,7 @@ public sealed class LearningRateAdaptationTests
     private static CmaRun Run(ulong seed, bool adapt, int evaluations, double noise)
     {
         var start = new RandomStream(seed, 9);
-        var run = new CmaRun(new CmaCoordinates(TestFunctions.Box(10, -5, 5)), 10, [.. Enumerable.Range(0, 10).Select(_ => 0.6 + (0.4 * start.NextDouble()))], 0.2, null, adapt);
+        var run = new CmaRun(new CmaCoordinates(TestFunctions.Box(10, -5, 5)), 10, [.. Enumerable.Range(0, 10).Select(_ => 0.6 + (0.4 * start.NextDouble()))], 0.2, null, new GaussianVariant(AdaptLearningRates: adapt));
         var (rng, noiseRng) = (new RandomStream(seed, 1), new RandomStream(seed, 2));
         for (var done = 0; done < evaluations; done += 10)
         {
