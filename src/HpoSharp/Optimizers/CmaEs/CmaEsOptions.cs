@@ -51,7 +51,8 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>
     /// Whether each run keeps C diagonal, as sep-CMA-ES (Ros and Hansen, 2008) does: it learns one variance per dimension,
     /// (n + 2)/3 times faster than the full matrix, and no correlations. Default false. It pays off in many dimensions that
-    /// interact little; a given warm start keeps only its variances.
+    /// interact little; a given warm start keeps only its variances. What it saves is evaluations, not time: C is still
+    /// stored and sampled as a matrix, so a suggestion costs what the full strategy's does.
     /// </summary>
     public bool Separable { get; init; }
 
