@@ -7,6 +7,7 @@ namespace HpoSharp.Optimizers;
 /// C, as in Hansen's tutorial (2016). The eigendecomposition is refreshed every <see cref="CmaParameters.EigenInterval"/>
 /// generations only, or every generation with learning rate adaptation (<see cref="LearningRateAdaptation"/>), which
 /// scales each update of m and of Σ = σ²C by its adapted rate and then splits Σ again into σ and a C of determinant 1.
+/// A separable search (sep-CMA-ES) updates only the diagonal of C, with the faster rates of its parameters.
 /// </summary>
 internal sealed class GaussianSearch
 {
