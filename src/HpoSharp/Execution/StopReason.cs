@@ -25,8 +25,8 @@ public enum StopReason
     MemoryLimit,
 
     /// <summary>
-    /// A worker failed outside the objective (the optimizer suggested an invalid configuration, or a callback threw): the
-    /// running trials were cancelled and <c>Optimize</c> rethrew the error.
+    /// Something failed outside the objective (the optimizer suggested an invalid configuration, or the callback, the
+    /// logger or the memory probe threw): the running trials were cancelled and <c>Optimize</c> rethrew the error.
     /// </summary>
     Failed,
 }

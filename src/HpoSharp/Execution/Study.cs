@@ -377,16 +377,16 @@ public sealed partial class Study
             {
                 while (_toReport.TryDequeue(out var next))
                 {
-                    LogFinished(next.Trial, next.IsNewBest);
                     try
                     {
+                        LogFinished(next.Trial, next.IsNewBest);
                         Options.OnTrialFinished?.Invoke(this, next.Trial);
                     }
                     catch (Exception e) when (Volatile.Read(ref _run) is { } run)
                     {
-                        // Within Optimize the callback may run on a worker, a timer or a cancellation; the run stops
-                        // and Optimize rethrows the error. With ask and tell it reaches the caller of Tell.
-                        run.Fail(e);
+                        // Within Optimize the logger and the callback may run on a worker, a timer or a cancellation;
+                        // the run stops and Optimize rethrows the error. With ask and tell it reaches the caller of Tell.
+                        run.Fail("A callback", e);
                     }
                 }
             }

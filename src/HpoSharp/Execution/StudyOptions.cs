@@ -40,7 +40,10 @@ public sealed record StudyOptions
     /// <summary>How often the memory limit is checked. Default 1 second.</summary>
     public TimeSpan MemoryPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Reads the process's memory use in bytes; by default its working set.</summary>
+    /// <summary>
+    /// Reads the process's memory use in bytes; by default its working set. An exception it throws stops the study
+    /// (<see cref="StopReason.Failed"/>), and <c>Optimize</c> rethrows it.
+    /// </summary>
     public Func<long> MemoryProbe { get; init; } = () => Environment.WorkingSet;
 
     /// <summary>Whether the objective is minimised or maximised (single-objective studies). Default <see cref="Direction.Minimize"/>.</summary>
@@ -68,7 +71,10 @@ public sealed record StudyOptions
     /// </summary>
     public Action<Study, Trial>? OnTrialFinished { get; init; }
 
-    /// <summary>Receives a line for every finished trial, and one for every new best of a single-objective study. Null for none.</summary>
+    /// <summary>
+    /// Receives a line for every finished trial, and one for every new best of a single-objective study. Null for none.
+    /// An exception it throws is handled as one from <see cref="OnTrialFinished"/>.
+    /// </summary>
     public ILogger? Logger { get; init; }
 
     /// <summary>The clock of every deadline, timestamp and poll; replace it to test time limits without waiting.</summary>

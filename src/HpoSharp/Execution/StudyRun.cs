@@ -96,13 +96,14 @@ internal sealed class StudyRun : IDisposable
     }
 
     /// <summary>
-    /// Stops the run because a callback threw <paramref name="error"/>, cancelling the running trials; the first such
-    /// error is rethrown by <see cref="ThrowIfFailed"/> once the workers are done.
+    /// Stops the run because the user's <paramref name="source"/> (a callback, the logger, the memory probe) threw
+    /// <paramref name="error"/>, cancelling the running trials; the first such error is rethrown by
+    /// <see cref="ThrowIfFailed"/> once the workers are done.
     /// </summary>
-    public void Fail(Exception error)
+    public void Fail(string source, Exception error)
     {
         Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
-        Stop(StopReason.Failed, $"A callback failed: {error.Message}", cancelRunning: true);
+        Stop(StopReason.Failed, $"{source} failed: {error.Message}", cancelRunning: true);
     }
 
     /// <summary>Rethrows, with its original stack trace, the first error given to <see cref="Fail"/>, if any.</summary>
@@ -186,7 +187,18 @@ internal sealed class StudyRun : IDisposable
     private void WatchMemory()
     {
         var limit = _options.MemoryLimit!.Value;
-        var used = _options.MemoryProbe();
+        long used;
+        try
+        {
+            used = _options.MemoryProbe();
+        }
+        catch (Exception e)
+        {
+            // The probe runs on the clock's timer, where an exception would end the process.
+            Fail("The memory probe", e);
+            return;
+        }
+
         if (used <= limit)
         {
             lock (_gate)

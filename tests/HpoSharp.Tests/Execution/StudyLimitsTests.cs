@@ -248,6 +248,25 @@ public sealed class StudyLimitsTests
     }
 
     [Fact]
+    public async Task AMemoryProbeThatThrowsStopsTheRunNotTheClock()
+    {
+        var study = new Study(Build(), Options(evaluations: 3) with { MemoryLimit = 1000, MemoryProbe = () => throw new InvalidOperationException("no memory reading") });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(Wait));
+        Assert.Equal("no memory reading", error.Message);
+        Assert.Equal(StopReason.Failed, study.StopReason);
+        Assert.Equal((TrialState.Cancelled, "The memory probe failed: no memory reading"), (study.Trials[0].State, study.Trials[0].Error));
+    }
+
+    [Fact]
     public async Task ThreePollsAboveTheMemoryCapCancelTrialsAndHoldWorkersButDoNotStopTheStudy()
     {
         long memory = 100;

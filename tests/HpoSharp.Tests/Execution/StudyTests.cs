@@ -242,6 +242,14 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void ALoggerThatThrowsStopsTheStudyLikeACallback()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 5, Logger = new ListLogger { Failure = new InvalidOperationException("the logger broke") } });
+        Assert.Equal("the logger broke", Assert.Throws<InvalidOperationException>(() => study.Optimize(c => 1.0)).Message);
+        Assert.Equal((StopReason.Failed, 1), (study.StopReason, study.Trials.Count));
+    }
+
+    [Fact]
     public void WithAskAndTellACallbackErrorReachesTheCallerOfTell()
     {
         var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") });
@@ -332,6 +340,9 @@ public sealed class StudyTests
     {
         public List<string> Lines { get; } = [];
 
+        /// <summary>What every call of <see cref="Log"/> throws, if set.</summary>
+        public Exception? Failure { get; init; }
+
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
@@ -339,6 +350,11 @@ public sealed class StudyTests
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
             lock (Lines)
             {
                 Lines.Add($"{logLevel}: {formatter(state, exception)}");
