@@ -145,26 +145,33 @@ public sealed partial class Study
         using var timer = Options.TrialTimeLimit is { } limit
             ? Options.TimeProvider.CreateTimer(_ => Cancel(TrialState.TimedOut, $"The trial's time limit of {limit} was reached."), null, limit, Timeout.InfiniteTimeSpan)
             : null;
+
+        // Only the objective's own exceptions fail the trial; one from finishing it (the store, the optimizer) fails the
+        // worker, and with it the run.
+        (TrialState State, double[] Values, string? Error) outcome;
         try
         {
-            Conclude(TrialState.Complete, await objective.InvokeAsync(context).ConfigureAwait(false), null);
+            outcome = (TrialState.Complete, await objective.InvokeAsync(context).ConfigureAwait(false), null);
         }
         catch (TrialPrunedException e)
         {
-            Conclude(TrialState.Pruned, [], e.Message);
+            outcome = (TrialState.Pruned, [], e.Message);
         }
         catch (Exception e)
         {
-            Conclude(TrialState.Failed, [], $"{e.GetType().Name}: {e.Message}");
+            outcome = (TrialState.Failed, [], $"{e.GetType().Name}: {e.Message}");
         }
         finally
         {
             run.Unregister(context.Number);
         }
 
+        Conclude(outcome.State, outcome.Values, outcome.Error);
+
+        // Called from a timer or a cancellation: a failure to finish the trial stops the run before the objective is told.
         void Cancel(TrialState state, string reason)
         {
-            Finish(context.Number, state, [], reason);
+            run.Guarded(() => Finish(context.Number, state, [], reason));
             try
             {
                 cancellation.Cancel();

@@ -85,7 +85,12 @@ internal sealed class StudyRun : IDisposable
                 _cancelMessage ??= message;
             }
 
+            // Each running trial is cancelled once: a cancellation that fails and stops the run again finds none left.
             toCancel = cancelRunning ? [.. _running.Values] : [];
+            if (cancelRunning)
+            {
+                _running.Clear();
+            }
         }
 
         OpenMemoryGate();
@@ -96,7 +101,24 @@ internal sealed class StudyRun : IDisposable
     }
 
     /// <summary>
-    /// Stops the run because the user's <paramref name="source"/> (a callback, the logger, the memory probe) threw
+    /// Runs <paramref name="action"/>, which finishes a trial from a timer or a cancellation (so it may call the store,
+    /// the optimizer, the logger and the callback), where an exception would end the process or be lost: one fails the
+    /// run instead (see <see cref="Fail"/>).
+    /// </summary>
+    public void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            Fail("Finishing a cancelled trial", e);
+        }
+    }
+
+    /// <summary>
+    /// Stops the run because <paramref name="source"/> (a callback, the logger, the memory probe, finishing a trial) threw
     /// <paramref name="error"/>, cancelling the running trials; the first such error is rethrown by
     /// <see cref="ThrowIfFailed"/> once the workers are done.
     /// </summary>

@@ -155,21 +155,27 @@ public sealed class StudyLimitsTests
     public async Task ACallbackThatThrowsOnATimedOutTrialStopsTheRunNotTheClock()
     {
         // The time-out finishes the trial from the clock's timer: the callback's error must not escape into the timer.
-        var options = Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 3) with { OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") };
-        var study = new Study(Build(), options);
-        var run = study.OptimizeAsync(Objective.Create(c =>
-        {
-            _started.Release();
-            c.CancellationToken.WaitHandle.WaitOne(Wait);
-            c.CancellationToken.ThrowIfCancellationRequested();
-            return 1.0;
-        }));
-        Assert.True(await _started.WaitAsync(Wait));
-        _time.Advance(TimeSpan.FromSeconds(10));
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(Wait));
-        Assert.Equal("the callback broke", error.Message);
+        var (study, error) = await TimeOutTheOnlyTrial(Build(), Options() with { OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") });
+        Assert.Equal((typeof(InvalidOperationException), "the callback broke"), (error.GetType(), error.Message));
         Assert.Equal((StopReason.Failed, TrialState.TimedOut), (study.StopReason, Assert.Single(study.Trials).State));
+    }
+
+    [Fact]
+    public async Task AnOptimizerThatFailsOnATimedOutTrialStopsTheRunNotTheClock()
+    {
+        var (study, error) = await TimeOutTheOnlyTrial(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 0), Options());
+        Assert.Equal((typeof(InvalidOperationException), "cannot learn trial 0"), (error.GetType(), error.Message));
+        Assert.Equal((StopReason.Failed, TrialState.TimedOut), (study.StopReason, Assert.Single(study.Trials).State));
+    }
+
+    [Fact]
+    public async Task AStoreThatCannotFinishTrialsStopsTheRunWithItsError()
+    {
+        // Finishing the timed-out trial fails, and so does cancelling it when that failure stops the run: each running
+        // trial is cancelled once, so the failures end instead of calling each other.
+        var (study, error) = await TimeOutTheOnlyTrial(Build(), Options() with { Store = new UnfinishableStore() });
+        Assert.Equal((typeof(IOException), "the database is gone"), (error.GetType(), error.Message));
+        Assert.Equal((StopReason.Failed, TrialState.Running), (study.StopReason, Assert.Single(study.Trials).State));
     }
 
     [Fact]
@@ -404,6 +410,25 @@ public sealed class StudyLimitsTests
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="optimizer"/> with a trial time limit of 10 seconds and an objective that waits for its
+    /// cancellation, lets the first trial time out, and returns what <c>Optimize</c> threw.
+    /// </summary>
+    private async Task<(Study Study, Exception Error)> TimeOutTheOnlyTrial(HpoSharp.Optimizers.BaseHPOptimizer optimizer, StudyOptions options)
+    {
+        var study = new Study(optimizer, options with { TrialTimeLimit = TimeSpan.FromSeconds(10), MaxEvaluations = 3 });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            c.CancellationToken.ThrowIfCancellationRequested();
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        return (study, await Assert.ThrowsAnyAsync<Exception>(() => run.WaitAsync(Wait)));
+    }
+
     private static HpoSharp.Optimizers.BaseHPOptimizer Build() => HpoRegistry.Build("random", [new RangeHP("x", 0, 1)]);
 
     private StudyOptions Options(TimeSpan? trialTimeLimit = null, TimeSpan? studyTimeLimit = null, int? evaluations = 5, int workers = 1) => new()
@@ -432,5 +457,26 @@ public sealed class StudyLimitsTests
 
             return _complete[round].Task.WaitAsync(Wait);
         }
+    }
+
+    /// <summary>An in-memory store whose every attempt to finish a trial fails.</summary>
+    private sealed class UnfinishableStore : ITrialStore
+    {
+        private readonly InMemoryTrialStore _store = new();
+
+        public Trial CreateTrial(Trial template) => _store.CreateTrial(template);
+
+        public Trial? ClaimWaitingTrial(int worker, DateTimeOffset now) => _store.ClaimWaitingTrial(worker, now);
+
+        public bool FinishTrial(int number, TrialState state, ImmutableArray<double> values, string? error, DateTimeOffset now) =>
+            throw new IOException("the database is gone");
+
+        public void ReportIntermediateValue(int number, long step, double value) => _store.ReportIntermediateValue(number, step, value);
+
+        public void SetAttribute(int number, string key, object value, bool system) => _store.SetAttribute(number, key, value, system);
+
+        public void Heartbeat(int number, DateTimeOffset now) => _store.Heartbeat(number, now);
+
+        public TrialChanges GetChanges(long sinceVersion) => _store.GetChanges(sinceVersion);
     }
 }

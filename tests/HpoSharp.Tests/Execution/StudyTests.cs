@@ -250,6 +250,18 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void AnOptimizerThatFailsToLearnATrialStopsTheStudyAndIsRethrown()
+    {
+        // The error comes from finishing trial 2, not from its objective: it must not be taken for the objective's.
+        var study = new Study(new ForgetfulOptimizer(Space(), forgets: 2), new StudyOptions { Seed = 1, MaxEvaluations = 5 });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c => 1.0));
+
+        Assert.Equal("cannot learn trial 2", error.Message);
+        Assert.Equal((StopReason.Failed, 3), (study.StopReason, study.Trials.Count));
+        Assert.Equal(TrialState.Complete, study.Trials[2].State);
+    }
+
+    [Fact]
     public void WithAskAndTellACallbackErrorReachesTheCallerOfTell()
     {
         var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, OnTrialFinished = (_, _) => throw new InvalidOperationException("the callback broke") });
@@ -314,6 +326,20 @@ public sealed class StudyTests
     }
 
     /// <summary>Suggests one valid configuration, then x = 5, outside its range [-1, 1].</summary>
+    /// <summary>Random suggestions; it throws when told the result of trial <paramref name="forgets"/>.</summary>
+    internal sealed class ForgetfulOptimizer(SearchSpace space, int forgets) : BaseHPOptimizer(space)
+    {
+        protected internal override Suggestion? GetSuggestion(int pid) => new(RandomOptimizer.Sample(Space, Rng));
+
+        protected internal override void UpdateTrials(int pid, Trial trial, double perf)
+        {
+            if (trial.Number == forgets)
+            {
+                throw new InvalidOperationException($"cannot learn trial {forgets}");
+            }
+        }
+    }
+
     private sealed class Broken(SearchSpace space) : BaseHPOptimizer(space)
     {
         private bool _suggested;
