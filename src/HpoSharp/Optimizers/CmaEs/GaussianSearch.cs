@@ -388,7 +388,8 @@ internal sealed class GaussianSearch
         return total;
     }
 
-    private static double[] Identity(int n)
+    /// <summary>The n×n identity matrix, row-major.</summary>
+    public static double[] Identity(int n)
     {
         var m = new double[n * n];
         for (var i = 0; i < n; i++)

@@ -34,17 +34,6 @@ internal sealed record GaussianStart(double[] Mean, double Sigma, double[] Covar
         }
 
         var n = coordinates.GaussianCount;
-        if (n == 0)
-        {
-            return null;
-        }
-
-        var covariance = new double[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            covariance[(i * n) + i] = 1;
-        }
-
-        return new GaussianStart(coordinates.GaussianPoint(encoded), options.InitialStepSize, covariance);
+        return n == 0 ? null : new GaussianStart(coordinates.GaussianPoint(encoded), options.InitialStepSize, GaussianSearch.Identity(n));
     }
 }
