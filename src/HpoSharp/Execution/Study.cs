@@ -41,11 +41,6 @@ public sealed partial class Study
         ArgumentNullException.ThrowIfNull(optimizer);
         Options = options ?? new();
         Options.Validate();
-        if (Options.ObjectiveNames?.FirstOrDefault(name => optimizer.Space.Declared.Any(p => p.Name == name)) is { } clash)
-        {
-            throw new ArgumentException($"StudyOptions.ObjectiveNames has '{clash}', which is also a parameter's name; expected names that the trial export can tell apart.", nameof(options));
-        }
-
         _optimizer = optimizer;
         _store = Options.Store ?? new InMemoryTrialStore();
         Seed = Options.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));

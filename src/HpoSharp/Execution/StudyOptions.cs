@@ -97,10 +97,11 @@ public sealed record StudyOptions
         if (ObjectiveNames is not null)
         {
             var taken = new HashSet<string>(TrialExport.OwnColumns, StringComparer.Ordinal);
-            var expected = $"distinct names that are none of the export's columns ({string.Join(", ", TrialExport.OwnColumns)})";
+            var expected = $"distinct names that are none of the export's columns ({string.Join(", ", TrialExport.OwnColumns)}) and start with none of {string.Join(", ", TrialExport.ColumnPrefixes)}";
             foreach (var name in ObjectiveNames)
             {
-                Require(!string.IsNullOrEmpty(name) && taken.Add(name), nameof(ObjectiveNames), $"'{name}'", expected);
+                var prefixed = TrialExport.ColumnPrefixes.Any(prefix => name?.StartsWith(prefix, StringComparison.Ordinal) == true);
+                Require(!string.IsNullOrEmpty(name) && !prefixed && taken.Add(name), nameof(ObjectiveNames), $"'{name}'", expected);
             }
         }
 

@@ -14,12 +14,15 @@ internal static class TrialExport
     /// <summary>The CSV columns of the export's own, which no objective may be named after.</summary>
     public static readonly IReadOnlyList<string> OwnColumns = [.. Leading, "error"];
 
+    /// <summary>The prefixes of the parameters' and attributes' CSV columns, with which no objective's name may start.</summary>
+    public static readonly IReadOnlyList<string> ColumnPrefixes = ["param:", "attr:"];
+
     public static void WriteCsv(StudyResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var parameters = result.Space.Declared.Select(p => p.Name).ToList();
         var attributes = result.Trials.SelectMany(t => t.Attributes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        string[] header = [.. Leading, .. result.ObjectiveNames, .. parameters, "error", .. attributes.Select(a => $"attr:{a}")];
+        string[] header = [.. Leading, .. result.ObjectiveNames, .. parameters.Select(p => ColumnPrefixes[0] + p), "error", .. attributes.Select(a => ColumnPrefixes[1] + a)];
         writer.WriteLine(string.Join(",", header.Select(Quote)));
         foreach (var trial in result.Trials)
         {

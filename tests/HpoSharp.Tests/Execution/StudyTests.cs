@@ -293,10 +293,11 @@ public sealed class StudyTests
         Assert.Contains("StudyOptions.TrialTimeLimit is -00:00:01", Invalid(new StudyOptions { TrialTimeLimit = TimeSpan.FromSeconds(-1) }));
         Assert.Contains("StudyOptions.ObjectiveNames is 2; expected one name per direction (1)", Invalid(new StudyOptions { ObjectiveNames = ["a", "b"] }));
         Assert.Contains(
-            "StudyOptions.ObjectiveNames is 'error'; expected distinct names that are none of the export's columns (number, state, origin, worker, started, finished, duration_seconds, error)",
+            "StudyOptions.ObjectiveNames is 'error'; expected distinct names that are none of the export's columns (number, state, origin, worker, started, finished, duration_seconds, error) and start with none of param:, attr:",
             Invalid(new StudyOptions { Directions = [Direction.Minimize, Direction.Minimize], ObjectiveNames = ["loss", "error"] }));
         Assert.Contains("StudyOptions.ObjectiveNames is 'loss'", Invalid(new StudyOptions { Directions = [Direction.Minimize, Direction.Minimize], ObjectiveNames = ["loss", "loss"] }));
-        Assert.Contains("StudyOptions.ObjectiveNames has 'x', which is also a parameter's name", Invalid(new StudyOptions { ObjectiveNames = ["x"] }));
+        Assert.Contains("StudyOptions.ObjectiveNames is 'param:x'", Invalid(new StudyOptions { ObjectiveNames = ["param:x"] }));
+        Assert.Contains("StudyOptions.ObjectiveNames is 'attr:x'", Invalid(new StudyOptions { ObjectiveNames = ["attr:x"] }));
         Assert.Contains("StudyOptions.TimeLimit is 00:00:00; expected a positive duration, or null", Invalid(new StudyOptions { TimeLimit = TimeSpan.Zero }));
         Assert.Contains("StudyOptions.MemoryLimit is 0; expected a positive number of bytes, or null", Invalid(new StudyOptions { MemoryLimit = 0 }));
         Assert.Contains("StudyOptions.MemoryPollInterval is 00:00:00; expected a positive duration", Invalid(new StudyOptions { MemoryPollInterval = TimeSpan.Zero }));

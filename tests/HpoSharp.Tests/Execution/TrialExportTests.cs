@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HpoSharp.Execution;
+using HpoSharp.Space;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Tests.Execution;
@@ -18,7 +19,7 @@ public sealed class TrialExportTests
         })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3 });
 
         var csv = result.ToCsv().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("number,state,origin,worker,started,finished,duration_seconds,value,x,opti,epochs,error,attr:note", csv[0]);
+        Assert.Equal("number,state,origin,worker,started,finished,duration_seconds,value,param:x,param:opti,param:epochs,error,attr:note", csv[0]);
         Assert.Equal(4, csv.Length);
         Assert.StartsWith("0,Complete,Suggested,0,", csv[1]);
         Assert.EndsWith(",3,,\"a, \"\"quoted\"\" note\"", csv[1]);
@@ -47,7 +48,7 @@ public sealed class TrialExportTests
         foreach (var (trial, row) in result.Trials.Zip(rows))
         {
             Assert.Equal(trial.Value, Number(row[header.IndexOf("value")]));
-            Assert.Equal(result.HyperParametersOf(trial).GetDouble("x"), Number(row[header.IndexOf("x")]));
+            Assert.Equal(result.HyperParametersOf(trial).GetDouble("x"), Number(row[header.IndexOf("param:x")]));
             Assert.Equal(trial.Error ?? string.Empty, row[header.IndexOf("error")]);
         }
 
@@ -60,11 +61,35 @@ public sealed class TrialExportTests
         StudyResult Run(IReadOnlyList<string>? names) => HpoRegistry.Build("random", TestSpaces.Small(), Objective.Create(c => new[] { c.HyperParameters.GetDouble("x"), -2 * c.HyperParameters.GetDouble("x") }))
             .Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3, Directions = [Direction.Minimize, Direction.Maximize], ObjectiveNames = names });
 
-        var named = Run(["loss", "speed"]);
+        var named = Run(["x", "speed"]);
         var (header, rows) = ReadCsv(named.ToCsv());
-        Assert.Equal(["number", "state", "origin", "worker", "started", "finished", "duration_seconds", "loss", "speed", "x", "opti", "epochs", "error"], header);
+        Assert.Equal(["number", "state", "origin", "worker", "started", "finished", "duration_seconds", "x", "speed", "param:x", "param:opti", "param:epochs", "error"], header);
         Assert.Equal(named.Trials.Select(t => t.Values.ToArray()), rows.Select(r => new[] { Number(r[7]), Number(r[8]) }));
         Assert.Equal(["value_0", "value_1"], ReadCsv(Run(null).ToCsv()).Header[7..9]);
+    }
+
+    [Fact]
+    public void ParametersNamedLikeTheExportsColumnsStayApart()
+    {
+        SearchSpace space = [new RangeHP("value", 0, 1), new RangeHP("error", 2, 3), new IntRangeHP("number", 5, 9), new RangeHP("attr:note", 4, 5)];
+        var result = HpoRegistry.Build("random", space, Objective.Create(c =>
+        {
+            c.SetAttribute("note", "kept");
+            return -c.HyperParameters.GetDouble("value");
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 3 });
+
+        var (header, rows) = ReadCsv(result.ToCsv());
+        Assert.Equal(header.Count, header.Distinct().Count());
+        foreach (var (trial, row) in result.Trials.Zip(rows))
+        {
+            var hps = result.HyperParametersOf(trial);
+            Assert.Equal((trial.Number, trial.Value), (int.Parse(row[header.IndexOf("number")], CultureInfo.InvariantCulture), Number(row[header.IndexOf("value")])));
+            Assert.Equal(hps.GetDouble("value"), Number(row[header.IndexOf("param:value")]));
+            Assert.Equal(hps.GetDouble("error"), Number(row[header.IndexOf("param:error")]));
+            Assert.Equal(hps.GetInt("number"), int.Parse(row[header.IndexOf("param:number")], CultureInfo.InvariantCulture));
+            Assert.Equal(hps.GetDouble("attr:note"), Number(row[header.IndexOf("param:attr:note")]));
+            Assert.Equal(("", "kept"), (row[header.IndexOf("error")], row[header.IndexOf("attr:note")]));
+        }
     }
 
     [Fact]
