@@ -3,10 +3,11 @@ using HpoSharp.Optimizers;
 using HpoSharp.Space;
 
 /// <summary>
-/// One generation of <c>cmaes</c> (λ samples, their ranking, the update), with and without learning rate adaptation,
-/// whose update adds products of n×n matrices and an eigendecomposition every generation. The ranking is random, and the
-/// run starts afresh whenever its step size has drifted a factor 100 from where it began, so that the timings never reach
-/// subnormal numbers however many generations the benchmark runs.
+/// One generation of <c>cmaes</c> (λ samples, their ranking, the update): the full strategy, the one with learning rate
+/// adaptation, whose update adds products of n×n matrices and an eigendecomposition every generation, and the separable
+/// one, whose diagonal C makes every step O(n). The ranking is random, and the run starts afresh whenever its step size
+/// has drifted a factor 100 from where it began, so that the timings never reach subnormal numbers however many
+/// generations the benchmark runs.
 /// </summary>
 public class CmaGenerationBenchmark
 {
@@ -17,12 +18,12 @@ public class CmaGenerationBenchmark
     private RandomStream _rng = null!;
 
     /// <summary>The number of real dimensions.</summary>
-    [Params(10, 50)]
+    [Params(10, 50, 500)]
     public int N { get; set; }
 
-    /// <summary>Whether the run adapts its learning rates.</summary>
-    [Params(false, true)]
-    public bool Adapt { get; set; }
+    /// <summary>The strategy: Full, Adapted (learning rate adaptation) or Separable.</summary>
+    [Params("Full", "Adapted", "Separable")]
+    public string Variant { get; set; } = "Full";
 
     /// <summary>A fresh run, advanced by 20 generations so that C is no longer the identity.</summary>
     [GlobalSetup]
@@ -54,5 +55,5 @@ public class CmaGenerationBenchmark
         return lambda;
     }
 
-    private CmaRun NewRun() => new(_coordinates, CmaEsSetup.DefaultLambda(N), [.. Enumerable.Repeat(0.5, N)], StartSigma, null, new GaussianVariant(AdaptLearningRates: Adapt));
+    private CmaRun NewRun() => new(_coordinates, CmaEsSetup.DefaultLambda(N), [.. Enumerable.Repeat(0.5, N)], StartSigma, null, new GaussianVariant(Variant == "Separable", Variant == "Adapted"));
 }

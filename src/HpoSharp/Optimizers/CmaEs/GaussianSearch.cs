@@ -7,21 +7,18 @@ namespace HpoSharp.Optimizers;
 /// C, as in Hansen's tutorial (2016). The eigendecomposition is refreshed every <see cref="CmaParameters.EigenInterval"/>
 /// generations only, or every generation with learning rate adaptation (<see cref="LearningRateAdaptation"/>), which
 /// scales each update of m and of Σ = σ²C by its adapted rate and then splits Σ again into σ and a C of determinant 1.
-/// A separable search (sep-CMA-ES) updates only the diagonal of C, with the faster rates of its parameters.
+/// A separable search (sep-CMA-ES) keeps C diagonal (<see cref="DiagonalCovariance"/>), with the faster rates of its
+/// parameters, at O(n) per sample and update.
 /// </summary>
 internal sealed class GaussianSearch
 {
     private const double MaxSigma = 1e32;
 
     private readonly int _n;
-    private readonly bool _separable;
     private readonly LearningRateAdaptation? _rates;
-    private double[] _c;
-    private double[] _b;
-    private double[] _d;
-    private double[] _pSigma;
-    private double[] _pc;
-    private int _eigenAge;
+    private readonly CmaCovariance _c;
+    private readonly double[] _pSigma;
+    private readonly double[] _pc;
 
     /// <summary>
     /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and covariance
@@ -31,38 +28,27 @@ internal sealed class GaussianSearch
     public GaussianSearch(double[] mean, double sigma, GaussianVariant variant = default, double[]? covariance = null)
     {
         _n = mean.Length;
-        _separable = variant.Separable;
-        _rates = variant.AdaptLearningRates ? new LearningRateAdaptation(_n) : null;
+        _c = CmaCovariance.Create(_n, variant.Separable, covariance);
+        _rates = variant.AdaptLearningRates ? new LearningRateAdaptation(_n, _c.Entries.Length) : null;
         Mean = mean;
         Sigma = sigma;
         InitialSigma = sigma;
-        _c = covariance is null ? Identity(_n) : [.. covariance.Select((c, e) => !_separable || e / _n == e % _n ? c : 0)];
-        _b = Identity(_n);
-        _d = [.. Enumerable.Repeat(1.0, _n)];
         _pSigma = new double[_n];
         _pc = new double[_n];
         Scaling = [.. Enumerable.Repeat(1.0, _n)];
-        if (covariance is not null)
-        {
-            Decompose();
-        }
     }
 
     private GaussianSearch(GaussianSearch other)
     {
         _n = other._n;
-        _separable = other._separable;
         _rates = other._rates?.Clone();
+        _c = other._c.Clone();
         Mean = (double[])other.Mean.Clone();
         Sigma = other.Sigma;
         InitialSigma = other.InitialSigma;
-        _c = (double[])other._c.Clone();
-        _b = (double[])other._b.Clone();
-        _d = (double[])other._d.Clone();
         _pSigma = (double[])other._pSigma.Clone();
         _pc = (double[])other._pc.Clone();
         Scaling = (double[])other.Scaling.Clone();
-        _eigenAge = other._eigenAge;
         Updates = other.Updates;
     }
 
@@ -91,16 +77,16 @@ internal sealed class GaussianSearch
     public ReadOnlySpan<double> RankOnePath => _pc;
 
     /// <summary>The square roots of the eigenvalues of C as of the last decomposition, in increasing order.</summary>
-    public ReadOnlySpan<double> AxisLengths => _d;
-
-    /// <summary>The eigenvectors of C as of the last decomposition (columns, row-major).</summary>
-    public ReadOnlySpan<double> Axes => _b;
+    public ReadOnlySpan<double> AxisLengths => _c.AxisLengths;
 
     /// <summary>Whether the mean, the scaling and C are all finite.</summary>
-    public bool IsFinite => Mean.All(double.IsFinite) && Scaling.All(double.IsFinite) && _c.All(double.IsFinite);
+    public bool IsFinite => Mean.All(double.IsFinite) && Scaling.All(double.IsFinite) && AllFinite(_c.Entries);
 
     /// <summary>The variance C_ii of coordinate <paramref name="i"/>.</summary>
-    public double Variance(int i) => _c[(i * _n) + i];
+    public double Variance(int i) => _c.Variance(i);
+
+    /// <summary>Component <paramref name="i"/> of the eigenvector of C of length <see cref="AxisLengths"/>[<paramref name="axis"/>].</summary>
+    public double AxisEntry(int i, int axis) => _c.AxisEntry(i, axis);
 
     /// <summary>A deep copy.</summary>
     public GaussianSearch Clone() => new(this);
@@ -108,21 +94,17 @@ internal sealed class GaussianSearch
     /// <summary>Writes a sample v = m + σ A (B D z) into <paramref name="v"/>, drawing z from <paramref name="rng"/>.</summary>
     public void Sample(RandomStream rng, Span<double> v)
     {
-        Span<double> z = stackalloc double[_n];
+        // A separable search may have far more coordinates than the stack holds.
+        var z = _n <= 1024 ? stackalloc double[_n] : new double[_n];
         for (var i = 0; i < _n; i++)
         {
-            z[i] = _d[i] * rng.NextGaussian();
+            z[i] = rng.NextGaussian();
         }
 
+        _c.Transform(z, v);
         for (var i = 0; i < _n; i++)
         {
-            var y = 0.0;
-            for (var k = 0; k < _n; k++)
-            {
-                y += _b[(i * _n) + k] * z[k];
-            }
-
-            v[i] = Mean[i] + (Sigma * Scaling[i] * y);
+            v[i] = Mean[i] + (Sigma * Scaling[i] * v[i]);
         }
     }
 
@@ -134,7 +116,7 @@ internal sealed class GaussianSearch
     /// </summary>
     public void Update(IReadOnlyList<double[]> v, IReadOnlyList<bool> clip, CmaParameters p)
     {
-        (double[] Mean, double Sigma, double[] C)? before = _rates is null ? null : ((double[])Mean.Clone(), Sigma, (double[])_c.Clone());
+        (double[] Mean, double Sigma, double[] C)? before = _rates is null ? null : ((double[])Mean.Clone(), Sigma, _c.Entries.ToArray());
         var lambda = v.Count;
         var y = new double[lambda][];
         var whitenedNorm2 = new double[lambda];
@@ -147,7 +129,7 @@ internal sealed class GaussianSearch
                 y[k][i] = (v[k][i] - Mean[i]) / (Scaling[i] * Sigma);
             }
 
-            whitenedNorm2[k] = WhitenedNorm2(y[k]);
+            whitenedNorm2[k] = _c.WhitenedNorm2(y[k]);
             if (clip[k] && whitenedNorm2[k] > maxLength * maxLength)
             {
                 var shrink = maxLength / Math.Sqrt(whitenedNorm2[k]);
@@ -175,7 +157,7 @@ internal sealed class GaussianSearch
         }
 
         // Cumulative step-size adaptation along C^(-1/2) y_w.
-        var whitened = Whiten(yw);
+        var whitened = _c.Whiten(yw);
         var pathScale = Math.Sqrt(p.CSigma * (2 - p.CSigma) * p.MuEff);
         var norm2 = 0.0;
         for (var i = 0; i < _n; i++)
@@ -205,43 +187,15 @@ internal sealed class GaussianSearch
         }
 
         var decay = 1 + (stall ? p.C1 * p.Cc * (2 - p.Cc) : 0) - p.C1 - (p.CMu * weightSum);
-        for (var i = 0; i < _n; i++)
-        {
-            // A separable search updates the diagonal only: its C stays diagonal.
-            for (var j = _separable ? i : 0; j <= i; j++)
-            {
-                var rankMu = 0.0;
-                for (var k = 0; k < lambda; k++)
-                {
-                    rankMu += effective[k] * y[k][i] * y[k][j];
-                }
-
-                var value = (decay * _c[(i * _n) + j]) + (p.C1 * _pc[i] * _pc[j]) + (p.CMu * rankMu);
-                _c[(i * _n) + j] = value;
-                _c[(j * _n) + i] = value;
-            }
-        }
-
+        _c.Update(decay, p.C1, _pc, p.CMu, effective, y);
         Updates++;
         if (before is { } old)
         {
             AdaptLearningRates(old.Mean, old.Sigma, old.C, whitened);
         }
-        else if (++_eigenAge >= p.EigenInterval)
+        else
         {
-            Decompose();
-        }
-    }
-
-    /// <summary>Recomputes B and D from C; non-positive eigenvalues (from rounding) are lifted to a tiny positive floor.</summary>
-    public void Decompose()
-    {
-        _eigenAge = 0;
-        var values = new double[_n];
-        SymmetricEigen.Decompose(_c, _n, values, _b);
-        for (var i = 0; i < _n; i++)
-        {
-            _d[i] = Math.Sqrt(Math.Max(values[i], 1e-300));
+            _c.DecomposeLazily(p.EigenInterval);
         }
     }
 
@@ -254,14 +208,14 @@ internal sealed class GaussianSearch
     {
         var oldScale = oldSigma * oldSigma;
         var newScale = Sigma * Sigma;
-        var step = new double[_n * _n];
+        var c = _c.Entries;
+        var step = new double[c.Length];
         for (var i = 0; i < step.Length; i++)
         {
-            step[i] = (newScale * _c[i]) - (oldScale * oldC[i]);
+            step[i] = (newScale * c[i]) - (oldScale * oldC[i]);
         }
 
-        var inverseRoot = InverseSquareRoot();
-        var local = Multiply(Multiply(inverseRoot, step), inverseRoot);
+        var local = _c.WhitenChange(step);
         for (var i = 0; i < local.Length; i++)
         {
             local[i] /= oldScale;
@@ -277,126 +231,31 @@ internal sealed class GaussianSearch
 
         for (var i = 0; i < step.Length; i++)
         {
-            _c[i] = (oldScale * oldC[i]) + (rates.CovarianceRate * step[i]);
+            c[i] = (oldScale * oldC[i]) + (rates.CovarianceRate * step[i]);
         }
 
-        Decompose();
+        _c.Decompose();
         var logRoot = 0.0;
-        for (var i = 0; i < _n; i++)
+        foreach (var length in _c.AxisLengths)
         {
-            logRoot += Math.Log(_d[i]);
+            logRoot += Math.Log(length);
         }
 
         var sigma = Math.Exp(logRoot / _n);
-        for (var i = 0; i < step.Length; i++)
-        {
-            _c[i] /= sigma * sigma;
-        }
-
-        for (var i = 0; i < _n; i++)
-        {
-            _d[i] /= sigma;
-        }
-
+        _c.Shrink(sigma);
         Sigma = Math.Min(MaxSigma, sigma * oldMeanRate / rates.MeanRate);
     }
 
-    /// <summary>C^(-1/2) = B D⁻¹ Bᵀ as a matrix, with the last decomposition.</summary>
-    private double[] InverseSquareRoot()
+    private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        var result = new double[_n * _n];
-        for (var i = 0; i < _n; i++)
+        foreach (var value in values)
         {
-            for (var j = 0; j < _n; j++)
+            if (!double.IsFinite(value))
             {
-                var s = 0.0;
-                for (var k = 0; k < _n; k++)
-                {
-                    s += _b[(i * _n) + k] * _b[(j * _n) + k] / _d[k];
-                }
-
-                result[(i * _n) + j] = s;
+                return false;
             }
         }
 
-        return result;
-    }
-
-    private double[] Multiply(double[] left, double[] right)
-    {
-        var result = new double[_n * _n];
-        for (var i = 0; i < _n; i++)
-        {
-            for (var k = 0; k < _n; k++)
-            {
-                var l = left[(i * _n) + k];
-                for (var j = 0; j < _n; j++)
-                {
-                    result[(i * _n) + j] += l * right[(k * _n) + j];
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>C^(-1/2) x = B D⁻¹ Bᵀ x, with the last decomposition.</summary>
-    private double[] Whiten(double[] x)
-    {
-        var inner = new double[_n];
-        for (var k = 0; k < _n; k++)
-        {
-            var s = 0.0;
-            for (var i = 0; i < _n; i++)
-            {
-                s += _b[(i * _n) + k] * x[i];
-            }
-
-            inner[k] = s / _d[k];
-        }
-
-        var result = new double[_n];
-        for (var i = 0; i < _n; i++)
-        {
-            var s = 0.0;
-            for (var k = 0; k < _n; k++)
-            {
-                s += _b[(i * _n) + k] * inner[k];
-            }
-
-            result[i] = s;
-        }
-
-        return result;
-    }
-
-    /// <summary>‖C^(-1/2) x‖² = ‖D⁻¹ Bᵀ x‖², with the last decomposition.</summary>
-    private double WhitenedNorm2(double[] x)
-    {
-        var total = 0.0;
-        for (var k = 0; k < _n; k++)
-        {
-            var s = 0.0;
-            for (var i = 0; i < _n; i++)
-            {
-                s += _b[(i * _n) + k] * x[i];
-            }
-
-            total += s * s / (_d[k] * _d[k]);
-        }
-
-        return total;
-    }
-
-    /// <summary>The n×n identity matrix, row-major.</summary>
-    public static double[] Identity(int n)
-    {
-        var m = new double[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            m[(i * n) + i] = 1;
-        }
-
-        return m;
+        return true;
     }
 }

@@ -2,11 +2,11 @@ using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;
 
-/// <summary>Where a CMA-ES run's Gaussian starts: mean, step size and covariance (n×n, row-major, determinant 1).</summary>
+/// <summary>Where a CMA-ES run's Gaussian starts: mean, step size and covariance (n×n, row-major, determinant 1; null for the identity).</summary>
 /// <param name="Mean">The mean m₀.</param>
 /// <param name="Sigma">The step size σ₀.</param>
-/// <param name="Covariance">The covariance matrix C₀.</param>
-internal sealed record GaussianStart(double[] Mean, double Sigma, double[] Covariance)
+/// <param name="Covariance">The covariance matrix C₀, or null for the identity.</param>
+internal sealed record GaussianStart(double[] Mean, double Sigma, double[]? Covariance)
 {
     private const string Setting = $"{nameof(CmaEsOptions)}.{nameof(CmaEsOptions.InitialPoint)}";
 
@@ -34,6 +34,6 @@ internal sealed record GaussianStart(double[] Mean, double Sigma, double[] Covar
         }
 
         var n = coordinates.GaussianCount;
-        return n == 0 ? null : new GaussianStart(coordinates.GaussianPoint(encoded), options.InitialStepSize, GaussianSearch.Identity(n));
+        return n == 0 ? null : new GaussianStart(coordinates.GaussianPoint(encoded), options.InitialStepSize, null);
     }
 }

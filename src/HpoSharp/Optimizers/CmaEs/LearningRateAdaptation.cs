@@ -21,11 +21,14 @@ internal sealed class LearningRateAdaptation
     private double _meanSquare;
     private double _covarianceSquare;
 
-    /// <summary>Starts both rates at 1 for a distribution over <paramref name="n"/> coordinates.</summary>
-    public LearningRateAdaptation(int n)
+    /// <summary>
+    /// Starts both rates at 1 for a distribution over <paramref name="n"/> coordinates whose covariance is stored as
+    /// <paramref name="covarianceEntries"/> values (n × n, or n for a diagonal one).
+    /// </summary>
+    public LearningRateAdaptation(int n, int covarianceEntries)
     {
         _meanAverage = new double[n];
-        _covarianceAverage = new double[n * n];
+        _covarianceAverage = new double[covarianceEntries];
     }
 
     private LearningRateAdaptation(LearningRateAdaptation other)
@@ -49,7 +52,8 @@ internal sealed class LearningRateAdaptation
 
     /// <summary>
     /// Adapts both rates to one generation's full-rate update, in the old distribution's coordinates: the mean's
-    /// <paramref name="meanStep"/> (n values) and the covariance's <paramref name="covarianceStep"/> (n × n values).
+    /// <paramref name="meanStep"/> (n values) and the covariance's <paramref name="covarianceStep"/> (its stored entries; a
+    /// diagonal covariance's off-diagonal entries are zero and would add nothing to the norms).
     /// </summary>
     public void Observe(ReadOnlySpan<double> meanStep, ReadOnlySpan<double> covarianceStep)
     {

@@ -170,7 +170,7 @@ internal sealed class RunTermination
         for (var i = 0; i < n && !moves; i++)
         {
             var mean = gaussian.Mean[i];
-            moves = mean != mean + (0.1 * sigma * gaussian.Scaling[i] * d[axis] * gaussian.Axes[(i * n) + axis]);
+            moves = mean != mean + (0.1 * sigma * gaussian.Scaling[i] * d[axis] * gaussian.AxisEntry(i, axis));
         }
 
         if (!moves)

@@ -14,7 +14,7 @@ public sealed class LearningRateAdaptationTests
     public void OneObservationLowersEachRateByItsSmoothingFactor()
     {
         // After one update E = βΔ and V = β‖Δ‖², so the estimated ratio is β/(2 − β) whatever Δ.
-        var rates = new LearningRateAdaptation(2);
+        var rates = new LearningRateAdaptation(2, 4);
         rates.Observe([0.3, -1.2], [0.5, 0.1, 0.1, -0.4]);
 
         Assert.Equal(FirstRate(0.1), rates.MeanRate, 15);
@@ -24,7 +24,7 @@ public sealed class LearningRateAdaptationTests
     [Fact]
     public void RatesReturnToOneWhileUpdatesAgree()
     {
-        var rates = new LearningRateAdaptation(2);
+        var rates = new LearningRateAdaptation(2, 4);
         var lowest = (Mean: 1.0, Covariance: 1.0);
         for (var t = 0; t < 200; t++)
         {
@@ -40,7 +40,7 @@ public sealed class LearningRateAdaptationTests
     [Fact]
     public void RatesFallWhileUpdatesContradictEachOther()
     {
-        var rates = new LearningRateAdaptation(2);
+        var rates = new LearningRateAdaptation(2, 4);
         for (var t = 0; t < 200; t++)
         {
             var sign = t % 2 == 0 ? 1 : -1;
@@ -51,14 +51,16 @@ public sealed class LearningRateAdaptationTests
         Assert.InRange(rates.CovarianceRate, 1e-3, 0.2);
     }
 
-    [Fact]
-    public void AnAdaptedUpdateIsThePlainOneScaledByTheRates()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnAdaptedUpdateIsThePlainOneScaledByTheRates(bool separable)
     {
         double[][] generation = [[0.62, 0.41], [0.55, 0.47], [0.49, 0.58], [0.44, 0.39], [0.36, 0.52], [0.57, 0.66]];
-        var parameters = new CmaParameters(2, 0, 0, generation.Length);
+        var parameters = new CmaParameters(2, 0, 0, generation.Length, separable);
         var clip = new bool[generation.Length];
-        var plain = new GaussianSearch([0.5, 0.5], 0.1);
-        var adapted = new GaussianSearch([0.5, 0.5], 0.1, new GaussianVariant(AdaptLearningRates: true));
+        var plain = new GaussianSearch([0.5, 0.5], 0.1, new GaussianVariant(separable));
+        var adapted = new GaussianSearch([0.5, 0.5], 0.1, new GaussianVariant(separable, AdaptLearningRates: true));
         plain.Update(generation, clip, parameters);
         adapted.Update(generation, clip, parameters);
 

@@ -27,7 +27,7 @@ public sealed class WarmStartTests
         var start = Fit(0.1, Direction.Minimize);
         Assert.Equal([0.2, 0.3], start.Mean);
         Assert.Equal(0.1, start.Sigma, 15);
-        AssertMatrix([1, 0, 0, 1], start.Covariance);
+        AssertMatrix([1, 0, 0, 1], start.Covariance!);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class WarmStartTests
         Assert.Equal(0.3, start.Mean[0], 15);
         Assert.Equal(0.5, start.Mean[1], 15);
         Assert.Equal(Math.Pow(0.0051 / 9, 0.25), start.Sigma, 14);
-        AssertMatrix([.. new[] { 0.05, 0.02, 0.02, 0.11 }.Select(c => c / Math.Sqrt(0.0051))], start.Covariance);
+        AssertMatrix([.. new[] { 0.05, 0.02, 0.02, 0.11 }.Select(c => c / Math.Sqrt(0.0051))], start.Covariance!);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class WarmStartTests
         Assert.Equal(start.Mean, gaussian.Mean);
         Assert.NotSame(start.Mean, gaussian.Mean);
         Assert.Equal(start.Sigma, gaussian.Sigma);
-        Assert.Equal(start.Covariance[0], gaussian.Variance(0));
+        Assert.Equal(start.Covariance![0], gaussian.Variance(0));
         Assert.Equal(start.Covariance[3], gaussian.Variance(1));
     }
 

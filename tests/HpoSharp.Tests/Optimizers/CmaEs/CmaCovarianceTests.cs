@@ -1,0 +1,67 @@
+using HpoSharp.Optimizers;
+
+namespace HpoSharp.Tests.Optimizers.CmaEs;
+
+/// <summary>
+/// The two covariance forms agree on a diagonal C = diag(4, 0.25, 1): the full matrix through its eigendecomposition,
+/// the diagonal one directly, with values worked out by hand.
+/// </summary>
+public sealed class CmaCovarianceTests
+{
+    private static readonly double[] Diagonal = [4, 0, 0, 0, 0.25, 0, 0, 0, 1];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AxesAreTheCoordinatesInOrderOfLength(bool diagonal)
+    {
+        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        Assert.Equal([0.5, 1, 2], c.AxisLengths.ToArray());
+
+        // The shortest axis is coordinate 1, then 2, then 0 (a cycle, which tells rows from columns).
+        int[] coordinateOfAxis = [1, 2, 0];
+        for (var i = 0; i < 3; i++)
+        {
+            for (var axis = 0; axis < 3; axis++)
+            {
+                Assert.Equal(coordinateOfAxis[axis] == i ? 1 : 0, Math.Abs(c.AxisEntry(i, axis)));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SamplingAndWhiteningScaleEachCoordinateByItsDeviation(bool diagonal)
+    {
+        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        var y = new double[3];
+        c.Transform([1.0, 1.0, 1.0], y);
+        Assert.Equal([2.0, 0.5, 1.0], y.Select(Math.Abs));
+        Assert.Equal([0.5, 4.0, 3.0], c.Whiten([1.0, 2.0, 3.0]));
+        Assert.Equal(0.25 + 16 + 9, c.WhitenedNorm2([1.0, 2.0, 3.0]), 14);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AChangeIsWhitenedOnBothSides(bool diagonal)
+    {
+        // C^(-1/2) S C^(-1/2) for S = diag(1, 1, 1): diag(1/4, 4, 1), in the form's own entries.
+        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        double[] change = diagonal ? [1, 1, 1] : [1, 0, 0, 0, 1, 0, 0, 0, 1];
+        double[] expected = diagonal ? [0.25, 4, 1] : [0.25, 0, 0, 0, 4, 0, 0, 0, 1];
+        Assert.Equal(expected, c.WhitenChange(change));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ShrinkingDividesCBySSquaredAndTheAxesByS(bool diagonal)
+    {
+        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        c.Shrink(2);
+        Assert.Equal([1.0, 0.0625, 0.25], Enumerable.Range(0, 3).Select(c.Variance));
+        Assert.Equal([0.25, 0.5, 1], c.AxisLengths.ToArray());
+    }
+}
