@@ -6,7 +6,8 @@ using HpoSharp.Trials;
 namespace HpoSharp.Tests.Optimizers;
 
 /// <summary>
-/// The conformance kit: every algorithm registered by name must pass it. It checks that only valid values come out
+/// The conformance kit: every algorithm registered by name must pass it, and so must the option sets of
+/// <see cref="Variants"/>. It checks that only valid values come out
 /// (bounds, integers, steps, choices, active parameters only), that a seeded study is deterministic, and that a fresh
 /// instance given the same history suggests the same next configuration.
 /// </summary>
@@ -14,14 +15,23 @@ public sealed class ConformanceTests
 {
     static ConformanceTests() => CustomOptimizer.Register();
 
-    public static TheoryData<string> Algorithms() => [.. HpoRegistry.Names];
+    /// <summary>Option sets the kit checks besides every algorithm's defaults, by label: the algorithm's name and its options.</summary>
+    private static readonly Dictionary<string, (string Name, OptimizerOptions Options)> Variants = new()
+    {
+        ["cmaes (separable)"] = ("cmaes", new CmaEsOptions { Separable = true }),
+        ["cmaes (adapted learning rates)"] = ("cmaes", new CmaEsOptions { LearningRateAdaptation = true, Elitist = false }),
+        ["cmaes (separable, adapted learning rates)"] = ("cmaes", new CmaEsOptions { Separable = true, LearningRateAdaptation = true }),
+        ["tpe (independent, no liar)"] = ("tpe", new TpeOptions { Multivariate = false, ConstantLiar = false }),
+    };
+
+    public static TheoryData<string> Algorithms() => [.. HpoRegistry.Names, .. Variants.Keys];
 
     [Theory]
     [MemberData(nameof(Algorithms))]
     public void SuggestsOnlyValidValues(string algorithm)
     {
         var space = TestSpaces.Rich();
-        var study = new Study(HpoRegistry.Build(algorithm, space), new StudyOptions { Seed = 1, MaxEvaluations = 60 });
+        var study = new Study(Build(algorithm, space), new StudyOptions { Seed = 1, MaxEvaluations = 60 });
         var result = study.Optimize(c => TestSpaces.RichObjective(c.HyperParameters));
 
         Assert.Equal(60, result.Trials.Count(t => t.State == TrialState.Complete));
@@ -44,7 +54,7 @@ public sealed class ConformanceTests
     [MemberData(nameof(Algorithms))]
     public void IsDeterministicWithASeedAndOneWorker(string algorithm)
     {
-        StudyResult Run() => HpoRegistry.Build(algorithm, TestSpaces.Rich(), (hps, _) => TestSpaces.RichObjective(hps))
+        StudyResult Run() => Build(algorithm, TestSpaces.Rich(), Objective.Create(c => TestSpaces.RichObjective(c.HyperParameters)))
             .Optimize(options: new StudyOptions { Seed = 99, MaxEvaluations = 40 });
 
         var (first, second) = (Run(), Run());
@@ -58,7 +68,7 @@ public sealed class ConformanceTests
     public void AFreshInstanceGivenTheSameHistorySuggestsTheSame(string algorithm)
     {
         var (original, fresh) = NextTrialsOfAStudyAndOfAFreshCopy(
-            space => HpoRegistry.Build(algorithm, space),
+            space => Build(algorithm, space),
             new StudyOptions { Seed = 5, MaxParallelism = 4 },
             asks: 45,
             hps => [TestSpaces.RichObjective(hps)]);
@@ -71,7 +81,7 @@ public sealed class ConformanceTests
     [MemberData(nameof(Algorithms))]
     public void RunsWithFourWorkersAndFailingTrials(string algorithm)
     {
-        var result = HpoRegistry.Build(algorithm, TestSpaces.Rich(), Objective.Create(c =>
+        var result = Build(algorithm, TestSpaces.Rich(), Objective.Create(c =>
             c.Number % 5 == 2 ? throw new InvalidOperationException("boom") : TestSpaces.RichObjective(c.HyperParameters)))
             .Optimize(options: new StudyOptions { Seed = 3, MaxEvaluations = 40, MaxParallelism = 4 });
 
@@ -85,7 +95,7 @@ public sealed class ConformanceTests
     [MemberData(nameof(Algorithms))]
     public void RunsMultiObjectiveStudiesOrRefusesThemAtOnce(string algorithm)
     {
-        var optimizer = HpoRegistry.Build(algorithm, TestSpaces.Rich());
+        var optimizer = Build(algorithm, TestSpaces.Rich());
         var options = new StudyOptions { Seed = 2, MaxEvaluations = 60, Directions = [Direction.Minimize, Direction.Maximize] };
         if (!optimizer.SupportsMultiObjective)
         {
@@ -137,6 +147,12 @@ public sealed class ConformanceTests
         var (next, freshNext) = (original.Ask(worker: 2).Number, fresh.Ask(worker: 2).Number);
         return (original.Trials[next], fresh.Trials[freshNext]);
     }
+
+    /// <summary>The optimizer registered as <paramref name="algorithm"/>, or the variant so labelled.</summary>
+    private static BaseHPOptimizer Build(string algorithm, SearchSpace space, Objective? objective = null) =>
+        Variants.TryGetValue(algorithm, out var variant)
+            ? HpoRegistry.Build(variant.Name, space, objective, variant.Options)
+            : HpoRegistry.Build(algorithm, space, objective);
 
     /// <summary>
     /// mocmaes breeds only once its 30 start-up points are complete: its studies in the kit are long enough that some of
