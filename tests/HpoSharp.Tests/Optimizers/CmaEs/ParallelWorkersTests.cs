@@ -38,12 +38,15 @@ public sealed class ParallelWorkersTests
         Assert.Equal(3, workers.NextGeneration());
     }
 
-    [Fact]
-    public void AFailedMemberDoesNotCountSoOneMoreIsSampledInItsPlace()
+    [Theory]
+    [InlineData(TrialState.Failed)]
+    [InlineData(TrialState.Pruned)]
+    [InlineData(TrialState.TimedOut)]
+    public void AMemberThatDoesNotCompleteDoesNotCountSoOneMoreIsSampledInItsPlace(TrialState state)
     {
         var workers = new Workers();
         var first = workers.Ask(6);
-        workers.Fail(first[0]);
+        workers.End(first[0], state);
         workers.Tell(first[1..]);
         var replacement = workers.Ask(1);
         Assert.Equal(0, workers.GenerationOf(replacement[0]));
@@ -88,10 +91,10 @@ public sealed class ParallelWorkersTests
             Tell(following);
         }
 
-        public void Fail(TrialContext trial)
+        public void End(TrialContext trial, TrialState state)
         {
             _clock.Now = _clock.Now.AddSeconds(1);
-            _study.Tell(trial.Number, TrialState.Failed, "a failure");
+            _study.Tell(trial.Number, state, "not complete");
         }
 
         public long GenerationOf(TrialContext trial) => (long)_study.Trials[trial.Number].SystemAttributes[CmaEsOptimizer.GenerationAttribute];
