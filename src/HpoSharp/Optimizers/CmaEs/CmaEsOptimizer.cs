@@ -31,8 +31,9 @@ namespace HpoSharp.Optimizers;
 /// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
 /// the first λ complete members of a generation, in order of (finish time, trial number), update it. Members of the
 /// previous generation that finish after its update count towards the next one (up to λ/2, as injected solutions
-/// whose steps are shortened), so that few results are wasted; failed members do not count, so more are sampled in
-/// their place.</item>
+/// whose steps are shortened), so that few results are wasted; failed and pruned members do not count, so more are
+/// sampled in their place (unless <see cref="CmaEsOptions.ConsiderPrunedTrials"/> ranks pruned ones by their last
+/// intermediate value).</item>
 /// <item>The state is a function of the seed and the history: each suggested trial stores its generation, run and sample
 /// as system attributes, and the distribution is rebuilt by replaying the generations (incrementally, in
 /// <see cref="GenerationReplay{TState}"/>).</item>
@@ -73,7 +74,8 @@ public sealed class CmaEsOptimizer : BaseHPOptimizer
     public CmaEsOptions Options { get; }
 
     private GenerationReplay<CmaEsState> Replay => _replay ??= new(
-        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History, _start)));
+        () => new CmaEsState(new CmaEsSetup(_coordinates, Options, Seed, Options.PopulationSize ?? CmaEsSetup.DefaultLambda(_coordinates.SampleLength), History, _start)),
+        trial => CmaEsSetup.Counts(trial, Options));
 
     /// <inheritdoc/>
     protected internal override Suggestion? GetSuggestion(int pid)

@@ -51,8 +51,8 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>
     /// Whether each run keeps C diagonal, as sep-CMA-ES (Ros and Hansen, 2008) does: it learns one variance per dimension,
     /// (n + 2)/3 times faster than the full matrix, and no correlations. Default false. It pays off in many dimensions that
-    /// interact little; a given warm start keeps only its variances. What it saves is evaluations, not time: C is still
-    /// stored and sampled as a matrix, so a suggestion costs what the full strategy's does.
+    /// interact little; a given warm start keeps only its variances. It saves time too: C is stored as its diagonal, so
+    /// memory, sampling and the update cost O(n) per sample instead of O(n²) and an O(n³) eigendecomposition.
     /// </summary>
     public bool Separable { get; init; }
 
@@ -64,6 +64,14 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// elitist run keeps a sample whose value was lucky.
     /// </summary>
     public bool LearningRateAdaptation { get; init; }
+
+    /// <summary>
+    /// Whether a pruned trial counts as a member of its generation, ranked by its last intermediate value as if that
+    /// were its final value (Optuna's <c>consider_pruned_trials</c>); one without a finite intermediate value never
+    /// counts. Default false: pruned trials take no part, and the generation waits for complete ones, which leaves it
+    /// waiting long when the pruner stops most trials.
+    /// </summary>
+    public bool ConsiderPrunedTrials { get; init; }
 
     /// <summary>
     /// Where the first run's mean starts (Optuna's <c>x0</c>): a configuration of the search space as the objective would

@@ -18,6 +18,29 @@ internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Optio
     /// <summary>The default population size 4 + ⌊3 ln n⌋ for <paramref name="n"/> searched coordinates.</summary>
     public static int DefaultLambda(int n) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(1, n)));
 
+    /// <summary>
+    /// Whether <paramref name="trial"/> can be a member of a generation: a complete trial, or with
+    /// <see cref="CmaEsOptions.ConsiderPrunedTrials"/> a pruned one whose last intermediate value is finite.
+    /// </summary>
+    public static bool Counts(Trial trial, CmaEsOptions options) => trial.State switch
+    {
+        TrialState.Complete => true,
+        TrialState.Pruned => options.ConsiderPrunedTrials && !trial.IntermediateValues.IsEmpty && double.IsFinite(trial.IntermediateValues.Last().Value),
+        _ => false,
+    };
+
+    /// <summary>The performance (higher is better) of a trial that <see cref="Counts"/>: a pruned trial's is its last intermediate value's.</summary>
+    public double Perf(Trial trial)
+    {
+        if (trial.State != TrialState.Pruned)
+        {
+            return History.Perf(trial);
+        }
+
+        var value = trial.IntermediateValues.Last().Value;
+        return History.Directions[0] == Direction.Maximize ? value : -value;
+    }
+
     /// <summary>The sample stored on <paramref name="trial"/>.</summary>
     public static double[] SampleOf(Trial trial) => [.. (ImmutableArray<double>)trial.SystemAttributes[CmaEsOptimizer.SampleAttribute]];
 

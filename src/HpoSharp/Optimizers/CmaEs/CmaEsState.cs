@@ -4,7 +4,8 @@ namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// The state of <c>cmaes</c> as the replay of its history leaves it: the current run, the generation being sampled and
-/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it and, up to λ/2 of
+/// the restart bookkeeping. A generation's members are the first λ complete trials sampled for it (pruned ones too, by
+/// their last intermediate value, with <see cref="CmaEsOptions.ConsiderPrunedTrials"/>) and, up to λ/2 of
 /// them, injected solutions (Hansen, 2011): trials sampled for the previous generation of the same run and finished after
 /// its update (with parallel workers these would otherwise be wasted), and trials this strategy did not suggest
 /// (enqueued, added, or from another optimizer), which join the generation being sampled when they finish. Ending a
@@ -101,8 +102,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     /// <inheritdoc/>
     public void Advance(IReadOnlyList<Trial> members)
     {
-        var history = _setup.History;
-        var ranked = members.Select((t, arrival) => (Trial: t, Perf: history.Perf(t), Arrival: arrival))
+        var ranked = members.Select((t, arrival) => (Trial: t, Perf: _setup.Perf(t), Arrival: arrival))
             .OrderByDescending(m => m.Perf).ThenBy(m => m.Arrival).ToArray();
         var samples = ranked.Select(m => _outsideSamples.GetValueOrDefault(m.Trial.Number) ?? CmaEsSetup.SampleOf(m.Trial)).ToList();
         var perfs = ranked.Select(m => m.Perf).ToList();
@@ -146,7 +146,7 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
     {
         if (!CanInject())
         {
-            var perf = _setup.History.Perf(trial);
+            var perf = _setup.Perf(trial);
             if (_setup.Options.Elitist && (_bestSample is null || perf > _bestPerf))
             {
                 (_bestSample, _bestPerf) = (SampleOfOutsider(trial), perf);

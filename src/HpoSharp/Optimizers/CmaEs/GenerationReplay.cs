@@ -6,16 +6,16 @@ namespace HpoSharp.Optimizers;
 /// <typeparam name="TState">The state's own type.</typeparam>
 internal interface IGenerationState<TState>
 {
-    /// <summary>How many complete members end the current generation.</summary>
+    /// <summary>How many members end the current generation.</summary>
     int Needed { get; }
 
     /// <summary>
-    /// Whether the complete trial <paramref name="trial"/> joins the current generation. Called once per trial, in replay
+    /// Whether the replayed trial <paramref name="trial"/> joins the current generation. Called once per trial, in replay
     /// order, so the state may keep count of what it admitted.
     /// </summary>
     bool Admit(Trial trial);
 
-    /// <summary>Ends the current generation with its first <see cref="Needed"/> complete members, in order of arrival.</summary>
+    /// <summary>Ends the current generation with its first <see cref="Needed"/> members, in order of arrival.</summary>
     void Advance(IReadOnlyList<Trial> members);
 
     /// <summary>A deep copy.</summary>
@@ -24,7 +24,7 @@ internal interface IGenerationState<TState>
 
 /// <summary>
 /// Rebuilds a generational strategy's state from the history, so that it is a function of the seed and the history
-/// alone: the complete trials are replayed in the order (finish time, trial number), each joins the current generation
+/// alone: the complete trials (or those a given rule picks) are replayed in the order (finish time, trial number), each joins the current generation
 /// if the state accepts it (the state tells its own trials from enqueued, added or other optimizers' ones), and the
 /// first <see cref="IGenerationState{T}.Needed"/> members end the generation. The replay is incremental: trials
 /// finishing later extend it; a trial that arrives out of that order (a finish time earlier than one already replayed)
@@ -38,6 +38,7 @@ internal sealed class GenerationReplay<TState>
     private const int CheckpointsKept = 4;
 
     private readonly Func<TState> _initial;
+    private readonly Func<Trial, bool> _takesPart;
     private readonly int _checkpointSpacing;
     private readonly List<(DateTimeOffset Finished, int Number)> _events = [];
     private readonly List<(DateTimeOffset Finished, int Number)> _pending = [];
@@ -48,24 +49,26 @@ internal sealed class GenerationReplay<TState>
 
     /// <summary>Creates a replay.</summary>
     /// <param name="initial">Builds the state before any trial.</param>
+    /// <param name="takesPart">Which finished trials are replayed; null for the complete ones.</param>
     /// <param name="checkpointSpacing">The least number of replayed trials between two checkpoints.</param>
-    public GenerationReplay(Func<TState> initial, int checkpointSpacing = 1)
+    public GenerationReplay(Func<TState> initial, Func<Trial, bool>? takesPart = null, int checkpointSpacing = 1)
     {
         _initial = initial;
+        _takesPart = takesPart ?? (trial => trial.State == TrialState.Complete);
         _checkpointSpacing = checkpointSpacing;
         _state = initial();
     }
 
-    /// <summary>Notes a finished trial; the complete ones are replayed at the next <see cref="Current"/>.</summary>
+    /// <summary>Notes a finished trial; one that takes part is replayed at the next <see cref="Current"/>.</summary>
     public void Notify(Trial trial)
     {
-        if (trial.State == TrialState.Complete)
+        if (_takesPart(trial))
         {
             _pending.Add((trial.Finished ?? DateTimeOffset.MaxValue, trial.Number));
         }
     }
 
-    /// <summary>The state after replaying every complete trial noted so far.</summary>
+    /// <summary>The state after replaying every trial noted so far that takes part.</summary>
     public TState Current(TrialHistory history)
     {
         if (_pending.Count > 0)
