@@ -95,14 +95,11 @@ internal sealed class DiagonalCovariance : CmaCovariance
         for (var i = 0; i < _c.Length; i++)
         {
             _d[i] = Math.Sqrt(Math.Max(_c[i], 1e-300));
+            _sorted[i] = _d[i];
             _order[i] = i;
         }
 
-        Array.Sort(_order, (a, b) => _d[a].CompareTo(_d[b]));
-        for (var axis = 0; axis < _order.Length; axis++)
-        {
-            _sorted[axis] = _d[_order[axis]];
-        }
+        Array.Sort(_sorted, _order);
     }
 
     /// <inheritdoc/>
