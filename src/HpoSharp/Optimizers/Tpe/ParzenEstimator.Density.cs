@@ -184,7 +184,7 @@ internal sealed partial class ParzenEstimator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddDiscrete(ReadOnlySpan<double> point, Span<double> terms, Span<double> bounds)
     {
-        Span<double> cells = stackalloc double[2 * _discrete.Count];
+        var cells = _discrete.Count <= 512 ? stackalloc double[2 * _discrete.Count] : new double[2 * _discrete.Count];
         terms.CopyTo(bounds);
         for (var j = 0; j < _discrete.Count; j++)
         {
