@@ -24,12 +24,12 @@ internal interface IGenerationState<TState>
 
 /// <summary>
 /// Rebuilds a generational strategy's state from the history, so that it is a function of the seed and the history
-/// alone: the complete trials (or those a given rule picks) are replayed in the order (finish time, trial number), each joins the current generation
-/// if the state accepts it (the state tells its own trials from enqueued, added or other optimizers' ones), and the
-/// first <see cref="IGenerationState{T}.Needed"/> members end the generation. The replay is incremental: trials
-/// finishing later extend it; a trial that arrives out of that order (a finish time earlier than one already replayed)
-/// rewinds it to the last checkpoint before its place (one is kept every few trials at generation ends, the initial
-/// state always) and replays from there.
+/// alone: the complete trials (or those a given rule picks) are replayed in the order (finish time, trial number), each
+/// joins the current generation if the state accepts it (the state tells its own trials from enqueued, added or other
+/// optimizers' ones), and the first <see cref="IGenerationState{T}.Needed"/> members end the generation. The replay is
+/// incremental: trials finishing later extend it; a trial that arrives out of that order (a finish time earlier than one
+/// already replayed) rewinds it to the last checkpoint before its place (one is kept every few trials at generation
+/// ends, the initial state always) and replays from there.
 /// </summary>
 /// <typeparam name="TState">The strategy's state.</typeparam>
 internal sealed class GenerationReplay<TState>
