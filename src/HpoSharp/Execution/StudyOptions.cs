@@ -52,7 +52,11 @@ public sealed record StudyOptions
     /// <summary>The direction of each objective of a multi-objective study; when set, it replaces <see cref="Direction"/>.</summary>
     public IReadOnlyList<Direction>? Directions { get; init; }
 
-    /// <summary>Optional names of the objectives, one per direction, used in reports and exports: distinct, and neither a parameter's name nor a column of the CSV export (such as <c>error</c>).</summary>
+    /// <summary>
+    /// Optional names of the objectives, one per direction, used in reports and exports: distinct, not a column of the
+    /// CSV export (such as <c>error</c>), and not starting with <c>param:</c> or <c>attr:</c>, the prefixes of its
+    /// parameter and attribute columns.
+    /// </summary>
     public IReadOnlyList<string>? ObjectiveNames { get; init; }
 
     /// <summary>The seed of every random choice. Null draws one, which the study reports as <see cref="Study.Seed"/>.</summary>

@@ -29,7 +29,8 @@ namespace HpoSharp.Optimizers;
 /// <item>When a run stops (see <see cref="CmaStopReason"/>) the next one starts from a uniformly random mean with a
 /// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default).</item>
 /// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
-/// the first λ complete members of a generation, in order of (finish time, trial number), update it. Members of the
+/// the first λ finished members of a generation (complete, or pruned with <see cref="CmaEsOptions.ConsiderPrunedTrials"/>),
+/// in order of (finish time, trial number), update it. Members of the
 /// previous generation that finish after its update count towards the next one (up to λ/2, as injected solutions
 /// whose steps are shortened), so that few results are wasted; failed and pruned members do not count, so more are
 /// sampled in their place (unless <see cref="CmaEsOptions.ConsiderPrunedTrials"/> ranks pruned ones by their last

@@ -22,7 +22,8 @@ public enum RestartStrategy
 public sealed class CmaEsOptions : OptimizerOptions
 {
     /// <summary>
-    /// The population size λ of the first run: the number of complete samples that make one generation. Null (the
+    /// The population size λ of the first run: the number of finished samples that make one generation (complete ones,
+    /// and pruned ones with <see cref="ConsiderPrunedTrials"/>). Null (the
     /// default) for 4 + ⌊3 ln n⌋ with n the number of searched dimensions (categorical ones included), the standard choice.
     /// </summary>
     public int? PopulationSize { get; init; }
@@ -52,7 +53,8 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// Whether each run keeps C diagonal, as sep-CMA-ES (Ros and Hansen, 2008) does: it learns one variance per dimension,
     /// (n + 2)/3 times faster than the full matrix, and no correlations. Default false. It pays off in many dimensions that
     /// interact little; a given warm start keeps only its variances. It saves time too: C is stored as its diagonal, so
-    /// memory, sampling and the update cost O(n) per sample instead of O(n²) and an O(n³) eigendecomposition.
+    /// memory, sampling and the update cost O(n) per sample instead of O(n²) and an O(n³) eigendecomposition (a warm
+    /// start still fits its n×n covariance once, when the optimizer is created).
     /// </summary>
     public bool Separable { get; init; }
 
@@ -67,9 +69,9 @@ public sealed class CmaEsOptions : OptimizerOptions
 
     /// <summary>
     /// Whether a pruned trial counts as a member of its generation, ranked by its last intermediate value as if that
-    /// were its final value (Optuna's <c>consider_pruned_trials</c>); one without a finite intermediate value never
-    /// counts. Default false: pruned trials take no part, and the generation waits for complete ones, which leaves it
-    /// waiting long when the pruner stops most trials.
+    /// were its final value (Optuna's <c>consider_pruned_trials</c>); one that reported no intermediate value, or whose
+    /// last one is NaN or infinite, never counts. Default false: pruned trials take no part, and the generation waits
+    /// for complete ones, which leaves it waiting long when the pruner stops most trials.
     /// </summary>
     public bool ConsiderPrunedTrials { get; init; }
 

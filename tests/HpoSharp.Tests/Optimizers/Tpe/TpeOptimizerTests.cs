@@ -24,7 +24,8 @@ public sealed class TpeOptimizerTests
     public void SixHundredIntegerParametersAreModelledLikeAFew()
     {
         // Σ x_i over 600 integers in [0, 9]: random configurations sum to 2,700 ± 70; every parameter's small pull
-        // towards the good trials' values adds up. (Beyond 512 discrete dimensions the model keeps its cells on the heap.)
+        // towards the good trials' values adds up. Beyond 512 discrete dimensions the model keeps its cells on the heap,
+        // so this checks that path's model; the stack overflow it avoids would need tens of thousands of dimensions.
         SearchSpace space = [.. Enumerable.Range(0, 600).Select(i => (HPSpace)new IntRangeHP($"n{i}", 0, 9))];
         var result = new Study(new TpeOptimizer(space), new StudyOptions { Seed = 2, MaxEvaluations = 60 })
             .Optimize(c => Enumerable.Range(0, 600).Sum(i => c.HyperParameters.GetInt($"n{i}")));
