@@ -33,8 +33,11 @@ public static class Commands
             case "timing":
                 Time(options, HpoSharpSuite.Algorithms(options.Algorithms), log);
                 break;
+            case "separable":
+                SeparableTiming.Run(options, Console.Out);
+                break;
             default:
-                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), timing, serve, overhead-one, reference.");
+                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), timing, separable, serve, overhead-one, reference.");
         }
     }
 
