@@ -44,6 +44,7 @@ def parse_args():
     p.add_argument("--overhead", action="store_true", help="measure suggestion overhead instead of sample efficiency")
     p.add_argument("--throughput", action="store_true", help="measure parallel throughput (n_jobs threads, 20 ms objective) instead")
     p.add_argument("--overhead-case", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--separable-case", default=None, help=argparse.SUPPRESS)
     return p.parse_args()
 
 
@@ -321,6 +322,20 @@ def overhead_case(name, dims, n):
     print(json.dumps({"sampler": name, "dims": dims, "trials": n, "batch": batch, "median_seconds": float(numpy.median(times)), "peak_bytes": peak}))
 
 
+def separable_case(dims, total, timed):
+    """For `HpoSharp.Bench separable`: a live study of a d-dimensional sphere with CmaEsSampler(use_separable_cma=True);
+    prints the mean time of the last `timed` of `total` asks and tells."""
+    study = optuna.create_study(sampler=optuna.samplers.CmaEsSampler(seed=1, use_separable_cma=True))
+    dists = {f"x{i}": FloatDistribution(-5, 5) for i in range(dims)}
+    times = []
+    for _ in range(total):
+        start = time.perf_counter()
+        trial = study.ask(fixed_distributions=dists)
+        study.tell(trial, float(sum(v * v for v in trial.params.values())))
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"version": optuna.__version__, "dims": dims, "mean_seconds": float(numpy.mean(times[-timed:]))}))
+
+
 def overhead():
     path = os.path.join(ARGS.cache, VERSION_TAG, "overhead.json")
     results = (load(path) or {}).get("cases", [])
@@ -376,6 +391,9 @@ def main():
     if ARGS.overhead_case:
         name, dims, n = ARGS.overhead_case.split(",")
         overhead_case(name, int(dims), int(n))
+        return
+    if ARGS.separable_case:
+        separable_case(*(int(v) for v in ARGS.separable_case.split(",")))
         return
     if ARGS.overhead:
         overhead()

@@ -75,7 +75,7 @@ public static class SeparableTiming
     private static JsonObject? Optuna(BenchArgs options, int n)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { "bench/optuna/separable_overhead.py", "--n", $"{n}", "--trials", $"{Trials}", "--timed", $"{Timed}" })
+        foreach (var argument in new[] { "bench/optuna/run_optuna.py", "--separable-case", $"{n},{Trials},{Timed}" })
         {
             start.ArgumentList.Add(argument);
         }
