@@ -297,6 +297,17 @@ OVERHEAD_TRIALS = [10, 100, 300, 1_000, 10_000]
 OVERHEAD_DIMS = [2, 10, 50]
 
 
+def timed_asks(study, dists, count):
+    """The seconds of each of `count` asks and tells of the sphere over `dists`."""
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        trial = study.ask(fixed_distributions=dists)
+        study.tell(trial, float(sum(v * v for v in trial.params.values())))
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def overhead_case(name, dims, n):
     """In a fresh process: preload n complete trials of a d-dimensional sphere, then time asks and tells."""
     import resource
@@ -312,12 +323,7 @@ def overhead_case(name, dims, n):
     batch = 20 if n <= 1000 else 5
     if name == "gp":
         batch = 5 if n <= 100 else 2
-    times = []
-    for _ in range(batch):
-        start = time.perf_counter()
-        trial = study.ask(fixed_distributions=dists)
-        study.tell(trial, float(sum(v * v for v in trial.params.values())))
-        times.append(time.perf_counter() - start)
+    times = timed_asks(study, dists, batch)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps({"sampler": name, "dims": dims, "trials": n, "batch": batch, "median_seconds": float(numpy.median(times)), "peak_bytes": peak}))
 
@@ -327,12 +333,7 @@ def separable_case(dims, total, timed):
     prints the mean time of the last `timed` of `total` asks and tells."""
     study = optuna.create_study(sampler=optuna.samplers.CmaEsSampler(seed=1, use_separable_cma=True))
     dists = {f"x{i}": FloatDistribution(-5, 5) for i in range(dims)}
-    times = []
-    for _ in range(total):
-        start = time.perf_counter()
-        trial = study.ask(fixed_distributions=dists)
-        study.tell(trial, float(sum(v * v for v in trial.params.values())))
-        times.append(time.perf_counter() - start)
+    times = timed_asks(study, dists, total)
     print(json.dumps({"version": optuna.__version__, "dims": dims, "mean_seconds": float(numpy.mean(times[-timed:]))}))
 
 
