@@ -49,8 +49,7 @@ public sealed class TrialHistory : IReadOnlyList<Trial>
             return double.NaN;
         }
 
-        var value = trial.Values[objective];
-        return Directions[objective] == Direction.Maximize ? value : -value;
+        return Directions[objective].Perf(trial.Values[objective]);
     }
 
     /// <inheritdoc/>

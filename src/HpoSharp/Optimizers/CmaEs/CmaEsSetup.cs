@@ -30,16 +30,8 @@ internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Optio
     };
 
     /// <summary>The performance (higher is better) of a trial that <see cref="Counts"/>: a pruned trial's is its last intermediate value's.</summary>
-    public double Perf(Trial trial)
-    {
-        if (trial.State != TrialState.Pruned)
-        {
-            return History.Perf(trial);
-        }
-
-        var value = trial.IntermediateValues.Last().Value;
-        return History.Directions[0] == Direction.Maximize ? value : -value;
-    }
+    public double Perf(Trial trial) =>
+        trial.State == TrialState.Pruned ? History.Directions[0].Perf(trial.IntermediateValues.Last().Value) : History.Perf(trial);
 
     /// <summary>The sample stored on <paramref name="trial"/>.</summary>
     public static double[] SampleOf(Trial trial) => [.. (ImmutableArray<double>)trial.SystemAttributes[CmaEsOptimizer.SampleAttribute]];

@@ -34,9 +34,8 @@ internal static class WarmStart
             throw Refusal($"is a study of {source.Directions.Count} objectives; expected a single-objective study.");
         }
 
-        var sign = source.Directions[0] == Direction.Maximize ? 1 : -1;
         var usable = source.Trials.Where(t => t.State == TrialState.Complete && double.IsFinite(t.Value))
-            .Select(t => (Trial: t, Encoded: EncodeInto(space, source, t))).OrderByDescending(u => sign * u.Trial.Value).ToArray();
+            .Select(t => (Trial: t, Encoded: EncodeInto(space, source, t))).OrderByDescending(u => source.Directions[0].Perf(u.Trial.Value)).ToArray();
         if (usable.Length == 0)
         {
             throw Refusal($"has no complete trial with a finite value among its {source.Trials.Count}; expected at least one, or null for no warm start.");

@@ -55,13 +55,12 @@ public static class Hypervolume
             throw new ArgumentException($"The reference point has {reference.Length} values; the study has {directions.Count} objectives.", nameof(reference));
         }
 
-        var sign = directions.Select(d => d == Direction.Maximize ? 1.0 : -1.0).ToArray();
-        var points = trials.Where(t => t.State == TrialState.Complete && t.Values.Length == sign.Length)
-            .Select(t => t.Values.Select((v, k) => sign[k] * v).ToArray()).ToArray();
+        var points = trials.Where(t => t.State == TrialState.Complete && t.Values.Length == directions.Count)
+            .Select(t => t.Values.Select((v, k) => directions[k].Perf(v)).ToArray()).ToArray();
         var scaled = new double[reference.Length];
         for (var k = 0; k < scaled.Length; k++)
         {
-            scaled[k] = sign[k] * reference[k];
+            scaled[k] = directions[k].Perf(reference[k]);
         }
 
         return Compute(points, scaled);

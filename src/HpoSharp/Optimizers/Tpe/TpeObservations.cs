@@ -127,8 +127,7 @@ internal sealed class TpeObservations
                 return (1, double.NegativeInfinity, double.NegativeInfinity);
             case TrialState.Pruned:
                 var (step, value) = trial.IntermediateValues.Last();
-                var sign = history.Directions[0] == Direction.Maximize ? 1 : -1;
-                return (1, step, double.IsNaN(value) ? double.NegativeInfinity : sign * value);
+                return (1, step, double.IsNaN(value) ? double.NegativeInfinity : history.Directions[0].Perf(value));
             default:
                 return null;
         }
