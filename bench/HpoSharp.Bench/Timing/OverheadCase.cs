@@ -48,8 +48,15 @@ public static class OverheadCase
             study.AddTrial(space.Select((p, i) => KeyValuePair.Create(p.Name, (object?)x[i])).ToDictionary(), x.Sum(v => v * v));
         }
 
-        var times = new double[batch];
-        for (var b = 0; b < batch; b++)
+        return TimedAsks(study, batch);
+    }
+
+    /// <summary>The seconds of each of <paramref name="count"/> asks and tells of the sphere over <paramref name="study"/>'s real parameters.</summary>
+    public static double[] TimedAsks(Study study, int count)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var times = new double[count];
+        for (var b = 0; b < count; b++)
         {
             var watch = Stopwatch.StartNew();
             var trial = study.Ask();

@@ -59,16 +59,7 @@ public static class SeparableTiming
     {
         SearchSpace space = [.. Enumerable.Range(0, n).Select(i => (HPSpace)new RangeHP($"x{i}", -5, 5))];
         var study = new Study(new CmaEsOptimizer(space, new CmaEsOptions { Separable = true }), new StudyOptions { Seed = 1 });
-        var times = new double[Trials];
-        for (var t = 0; t < Trials; t++)
-        {
-            var watch = Stopwatch.StartNew();
-            var trial = study.Ask();
-            study.Tell(trial.Number, trial.HyperParameters.Values.Sum(v => (double)v! * (double)v!));
-            times[t] = watch.Elapsed.TotalSeconds;
-        }
-
-        return times[^Timed..].Average();
+        return OverheadCase.TimedAsks(study, Trials)[^Timed..].Average();
     }
 
     /// <summary>Optuna's side, from the Optuna of <see cref="BenchArgs.OptunaPath"/> (or Debian's); null when it cannot run.</summary>
