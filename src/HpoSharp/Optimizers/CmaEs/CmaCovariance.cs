@@ -8,11 +8,11 @@ namespace HpoSharp.Optimizers;
 internal abstract class CmaCovariance
 {
     /// <summary>
-    /// C over <paramref name="n"/> coordinates: <paramref name="matrix"/> (n×n, row-major, symmetric positive definite,
-    /// copied; only its diagonal kept when <paramref name="diagonal"/>), or the identity when it is null.
+    /// C over <paramref name="n"/> coordinates from <paramref name="entries"/> in the form of <see cref="Entries"/>
+    /// (copied; positive definite), or the identity when it is null.
     /// </summary>
-    public static CmaCovariance Create(int n, bool diagonal, double[]? matrix) =>
-        diagonal ? new DiagonalCovariance(n, matrix) : new FullCovariance(n, matrix);
+    public static CmaCovariance Create(int n, bool diagonal, double[]? entries) =>
+        diagonal ? new DiagonalCovariance(n, entries) : new FullCovariance(n, entries);
 
     /// <summary>C's stored entries: n×n row-major for a full matrix, the n diagonal entries for a diagonal one.</summary>
     public abstract Span<double> Entries { get; }

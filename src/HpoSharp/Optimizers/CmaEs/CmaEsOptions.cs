@@ -52,9 +52,8 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>
     /// Whether each run keeps C diagonal, as sep-CMA-ES (Ros and Hansen, 2008) does: it learns one variance per dimension,
     /// (n + 2)/3 times faster than the full matrix, and no correlations. Default false. It pays off in many dimensions that
-    /// interact little; a given warm start keeps only its variances. It saves time too: C is stored as its diagonal, so
-    /// memory, sampling and the update cost O(n) per sample instead of O(n²) and an O(n³) eigendecomposition (a warm
-    /// start still fits its n×n covariance once, when the optimizer is created).
+    /// interact little; a warm start then fits only the variances. It saves time too: C is stored as its diagonal, so
+    /// memory, sampling and the update cost O(n) per sample instead of O(n²) and an O(n³) eigendecomposition.
     /// </summary>
     public bool Separable { get; init; }
 

@@ -11,10 +11,10 @@ internal sealed class DiagonalCovariance : CmaCovariance
     private readonly double[] _sorted;
     private readonly int[] _order;
 
-    /// <summary>The diagonal of <paramref name="matrix"/> (n×n, row-major), or the identity when it is null.</summary>
-    public DiagonalCovariance(int n, double[]? matrix)
+    /// <summary>A copy of <paramref name="diagonal"/> (its n positive entries), or the identity when it is null.</summary>
+    public DiagonalCovariance(int n, double[]? diagonal)
     {
-        _c = [.. Enumerable.Range(0, n).Select(i => matrix is null ? 1 : matrix[(i * n) + i])];
+        _c = diagonal is null ? [.. Enumerable.Repeat(1.0, n)] : (double[])diagonal.Clone();
         _d = new double[n];
         _sorted = new double[n];
         _order = new int[n];

@@ -22,8 +22,8 @@ internal sealed class GaussianSearch
 
     /// <summary>
     /// Starts at <paramref name="mean"/> with step size <paramref name="sigma"/> and covariance
-    /// <paramref name="covariance"/> (n×n, row-major, symmetric positive definite; copied, and only its diagonal kept by a
-    /// separable search), or C = I when it is null; <paramref name="variant"/> selects the update.
+    /// <paramref name="covariance"/> (copied; n×n row-major, or its n diagonal entries for a separable search), or C = I
+    /// when it is null; <paramref name="variant"/> selects the update.
     /// </summary>
     public GaussianSearch(double[] mean, double sigma, GaussianVariant variant = default, double[]? covariance = null)
     {

@@ -2,10 +2,13 @@ using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;
 
-/// <summary>Where a CMA-ES run's Gaussian starts: mean, step size and covariance (n×n, row-major, determinant 1; null for the identity).</summary>
+/// <summary>
+/// Where a CMA-ES run's Gaussian starts: mean, step size and covariance of determinant 1 (n×n row-major, or its n diagonal
+/// entries for a separable search; null for the identity).
+/// </summary>
 /// <param name="Mean">The mean m₀.</param>
 /// <param name="Sigma">The step size σ₀.</param>
-/// <param name="Covariance">The covariance matrix C₀, or null for the identity.</param>
+/// <param name="Covariance">The covariance C₀ in the form the search keeps it, or null for the identity.</param>
 internal sealed record GaussianStart(double[] Mean, double Sigma, double[]? Covariance)
 {
     private const string Setting = $"{nameof(CmaEsOptions)}.{nameof(CmaEsOptions.InitialPoint)}";

@@ -9,6 +9,7 @@ namespace HpoSharp.Optimizers;
 /// trials, encoded as points x_i of the Gaussian coordinates, define a promising distribution, the mixture
 /// (1/k) Σ N(x_i, α² I); the Gaussian closest to it in KL divergence has the mean m* = (1/k) Σ x_i and the covariance
 /// Σ* = α² I + (1/k) Σ (x_i − m*)(x_i − m*)ᵀ, which the first run takes as σ₀ = det(Σ*)^(1/(2n)) and C₀ = Σ*/σ₀².
+/// The closest Gaussian of diagonal covariance, the start of a separable search, has the diagonal of Σ*.
 /// </summary>
 internal static class WarmStart
 {
@@ -48,13 +49,17 @@ internal static class WarmStart
 
         // Rounded first so that, e.g., 0.3 × 10 = 3.0000000000000004 takes 3 trials, not 4.
         var k = Math.Max(1, (int)Math.Ceiling(Math.Round(options.WarmStartTopShare * usable.Length, 9)));
-        return Fit([.. usable.Take(k).Select(u => coordinates.GaussianPoint(u.Encoded))], options.WarmStartSpread);
+        return Fit([.. usable.Take(k).Select(u => coordinates.GaussianPoint(u.Encoded))], options.WarmStartSpread, options.Separable);
     }
 
-    /// <summary>The Gaussian closest to the mixture (1/k) Σ N(x_i, α² I) of <paramref name="points"/>, split into σ₀ and C₀.</summary>
+    /// <summary>
+    /// The Gaussian closest to the mixture (1/k) Σ N(x_i, α² I) of <paramref name="points"/>, split into σ₀ and C₀; of
+    /// diagonal covariance (its n entries, in O(n k)) when <paramref name="separable"/>.
+    /// </summary>
     /// <param name="points">The points x_i, at least one, all of the same length n.</param>
     /// <param name="spread">The standard deviation α of each component.</param>
-    public static GaussianStart Fit(IReadOnlyList<double[]> points, double spread)
+    /// <param name="separable">Whether the covariance is diagonal.</param>
+    public static GaussianStart Fit(IReadOnlyList<double[]> points, double spread, bool separable)
     {
         var n = points[0].Length;
         var mean = new double[n];
@@ -66,21 +71,25 @@ internal static class WarmStart
             }
         }
 
-        var covariance = new double[n * n];
+        var covariance = new double[separable ? n : n * n];
         for (var i = 0; i < n; i++)
         {
-            covariance[(i * n) + i] = spread * spread;
+            // Entry (i, j) is at row + j; the diagonal form keeps j = i only.
+            var row = separable ? 0 : i * n;
+            var (first, last) = separable ? (i, i) : (0, n - 1);
+            covariance[row + i] = spread * spread;
             foreach (var x in points)
             {
-                for (var j = 0; j < n; j++)
+                for (var j = first; j <= last; j++)
                 {
-                    covariance[(i * n) + j] += (x[i] - mean[i]) * (x[j] - mean[j]) / points.Count;
+                    covariance[row + j] += (x[i] - mean[i]) * (x[j] - mean[j]) / points.Count;
                 }
             }
         }
 
         // det(Σ*)^(1/(2n)) through the log-determinant, which does not underflow in many dimensions.
-        var sigma = Math.Exp(CholeskyFactor.Factor(covariance, n).LogDeterminant / (2 * n));
+        var logDeterminant = separable ? covariance.Sum(Math.Log) : CholeskyFactor.Factor(covariance, n).LogDeterminant;
+        var sigma = Math.Exp(logDeterminant / (2 * n));
         for (var e = 0; e < covariance.Length; e++)
         {
             covariance[e] /= sigma * sigma;

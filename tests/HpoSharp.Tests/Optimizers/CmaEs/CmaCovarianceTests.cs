@@ -8,14 +8,14 @@ namespace HpoSharp.Tests.Optimizers.CmaEs;
 /// </summary>
 public sealed class CmaCovarianceTests
 {
-    private static readonly double[] Diagonal = [4, 0, 0, 0, 0.25, 0, 0, 0, 1];
+    private static readonly double[] Matrix = [4, 0, 0, 0, 0.25, 0, 0, 0, 1];
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void AxesAreTheCoordinatesInOrderOfLength(bool diagonal)
     {
-        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        var c = Create(diagonal);
         Assert.Equal([0.5, 1, 2], c.AxisLengths.ToArray());
 
         // The shortest axis is coordinate 1, then 2, then 0 (a cycle, which tells rows from columns).
@@ -34,7 +34,7 @@ public sealed class CmaCovarianceTests
     [InlineData(true)]
     public void SamplingAndWhiteningScaleEachCoordinateByItsDeviation(bool diagonal)
     {
-        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        var c = Create(diagonal);
         var y = new double[3];
         c.Transform([1.0, 1.0, 1.0], y);
         Assert.Equal([2.0, 0.5, 1.0], y.Select(Math.Abs));
@@ -48,7 +48,7 @@ public sealed class CmaCovarianceTests
     public void AChangeIsWhitenedOnBothSides(bool diagonal)
     {
         // C^(-1/2) S C^(-1/2) for S = diag(1, 1, 1): diag(1/4, 4, 1), in the form's own entries.
-        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        var c = Create(diagonal);
         double[] change = diagonal ? [1, 1, 1] : [1, 0, 0, 0, 1, 0, 0, 0, 1];
         double[] expected = diagonal ? [0.25, 4, 1] : [0.25, 0, 0, 0, 4, 0, 0, 0, 1];
         Assert.Equal(expected, c.WhitenChange(change));
@@ -59,9 +59,12 @@ public sealed class CmaCovarianceTests
     [InlineData(true)]
     public void ShrinkingDividesCBySSquaredAndTheAxesByS(bool diagonal)
     {
-        var c = CmaCovariance.Create(3, diagonal, Diagonal);
+        var c = Create(diagonal);
         c.Shrink(2);
         Assert.Equal([1.0, 0.0625, 0.25], Enumerable.Range(0, 3).Select(c.Variance));
         Assert.Equal([0.25, 0.5, 1], c.AxisLengths.ToArray());
     }
+
+    /// <summary>C = diag(4, 0.25, 1) in the form's own entries: the matrix, or its diagonal.</summary>
+    private static CmaCovariance Create(bool diagonal) => CmaCovariance.Create(3, diagonal, diagonal ? [4, 0.25, 1] : Matrix);
 }

@@ -43,6 +43,17 @@ public sealed class WarmStartTests
         AssertMatrix([.. new[] { 0.05, 0.02, 0.02, 0.11 }.Select(c => c / Math.Sqrt(0.0051))], start.Covariance!);
     }
 
+    [Fact]
+    public void ASeparableSearchStartsFromTheClosestDiagonalGaussian()
+    {
+        // The same three points: Σ* keeps its diagonal (0.05, 0.11) / 3, whose determinant 0.0055 / 9 sets σ₀, and C₀
+        // is its n entries (0.05, 0.11) / √0.0055, of determinant 1.
+        var start = Fit(0.3, Direction.Minimize, separable: true);
+        Assert.Equal([0.3, 0.5], start.Mean.Select(m => Math.Round(m, 15)));
+        Assert.Equal(Math.Pow(0.0055 / 9, 0.25), start.Sigma, 14);
+        AssertMatrix([0.05 / Math.Sqrt(0.0055), 0.11 / Math.Sqrt(0.0055)], start.Covariance!);
+    }
+
     [Theory]
     [InlineData(0.1, 1.0, 1.0)]
     [InlineData(0.2, 0.5, 0.5)]
@@ -54,17 +65,19 @@ public sealed class WarmStartTests
         Assert.Equal(meanY, start.Mean[1], 15);
     }
 
-    [Fact]
-    public void TheFirstRunStartsFromTheWarmStart()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheFirstRunStartsFromTheWarmStart(bool separable)
     {
-        var start = Fit(0.3, Direction.Minimize);
-        var setup = new CmaEsSetup(new CmaCoordinates(Plane), new CmaEsOptions(), 1, 6, new TrialHistory([], [Direction.Minimize]), start);
+        var start = Fit(0.3, Direction.Minimize, separable);
+        var setup = new CmaEsSetup(new CmaCoordinates(Plane), new CmaEsOptions { Separable = separable }, 1, 6, new TrialHistory([], [Direction.Minimize]), start);
         var gaussian = new CmaEsState(setup).Run.Gaussian!;
         Assert.Equal(start.Mean, gaussian.Mean);
         Assert.NotSame(start.Mean, gaussian.Mean);
         Assert.Equal(start.Sigma, gaussian.Sigma);
         Assert.Equal(start.Covariance![0], gaussian.Variance(0));
-        Assert.Equal(start.Covariance[3], gaussian.Variance(1));
+        Assert.Equal(start.Covariance[separable ? 1 : 3], gaussian.Variance(1));
     }
 
     [Fact]
@@ -237,8 +250,8 @@ public sealed class WarmStartTests
         return study.GetResult();
     }
 
-    private static GaussianStart Fit(double share, Direction direction) =>
-        WarmStart.Of(new CmaEsOptions { WarmStartFrom = Source(Plane, direction), WarmStartTopShare = share }, Plane, new CmaCoordinates(Plane))!;
+    private static GaussianStart Fit(double share, Direction direction, bool separable = false) =>
+        WarmStart.Of(new CmaEsOptions { WarmStartFrom = Source(Plane, direction), WarmStartTopShare = share, Separable = separable }, Plane, new CmaCoordinates(Plane))!;
 
     /// <summary><paramref name="configuration"/> without the parameters <paramref name="space"/> does not have.</summary>
     private static Dictionary<string, object?> Known(Dictionary<string, object?> configuration, List<HPSpace> space) =>
