@@ -12,6 +12,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
 {
     private readonly HPSpace[] _parameters;
     private readonly HPSpace[] _declared;
+    private readonly Dictionary<string, int> _places;
     private readonly int[] _offsets;
     private readonly Dimension[] _dimensions;
     private readonly DimensionCondition[][] _dimensionConditions;
@@ -25,6 +26,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         _declared = [.. parameters];
         CheckNames(_declared);
         _parameters = TopologicalOrder(_declared);
+        _places = new Dictionary<string, int>(_parameters.Select((p, i) => KeyValuePair.Create(p.Name, i)), StringComparer.Ordinal);
         _offsets = new int[_parameters.Length + 1];
         for (var p = 0; p < _parameters.Length; p++)
         {
@@ -157,7 +159,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         ArgumentNullException.ThrowIfNull(values);
         foreach (var key in values.Keys)
         {
-            if (!_parameters.Any(p => p.Name == key))
+            if (!_places.ContainsKey(key))
             {
                 throw new ArgumentException($"'{key}' is not a parameter of this search space; its parameters are {string.Join(", ", _declared.Select(p => p.Name))}.", nameof(values));
             }
@@ -223,8 +225,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
 
     private DimensionCondition Resolve(HPSpace child, HPCondition condition)
     {
-        var parentIndex = Array.FindIndex(_parameters, p => p.Name == condition.Parent);
-        if (parentIndex < 0)
+        if (!_places.TryGetValue(condition.Parent, out var parentIndex))
         {
             throw new ArgumentException($"Parameter '{child.Name}' has a condition on '{condition.Parent}', which is not a parameter of this search space.", nameof(condition));
         }
