@@ -37,7 +37,7 @@ def parse_args():
     p.add_argument("--seeds", type=int, default=0, help="override the number of seeds of every sampler")
     p.add_argument("--budget", type=int, default=200, help="trials per single-objective run (shorter budgets are its prefixes)")
     p.add_argument("--mo-budget", type=int, default=300, help="trials per multi-objective run")
-    p.add_argument("--gp-budget", type=int, default=100, help="the largest budget of GPSampler, whose suggestions take seconds")
+    p.add_argument("--gp-budget", type=int, default=100, help="the largest single-objective budget of GPSampler, whose suggestions take seconds")
     p.add_argument("--cache", default=os.path.join(HERE, "cache"))
     p.add_argument("--bench", default=None, help="the command that serves the problems (default: dotnet <built HpoSharp.Bench.dll>)")
     p.add_argument("--dry-run", action="store_true", help="print what would run and its estimated duration, then stop")
@@ -252,7 +252,7 @@ def plan(bench, problems, table):
             if not applies(problem, params):
                 continue
             budget = ARGS.mo_budget if problem["objectives"] > 1 else ARGS.budget
-            budget = min(budget, ARGS.gp_budget) if name == "gp" else budget
+            budget = min(budget, ARGS.gp_budget) if name == "gp" and problem["objectives"] == 1 else budget
             cached = load(cache_path(name, problem["name"]))
             done = set(cached["runs"]) if cached and cached.get("budget") == budget else set()
             missing = [s for s in range(seeds) if str(s) not in done]
