@@ -98,25 +98,10 @@ public static class Commands
                 continue;
             }
 
-            var start = new ProcessStartInfo("/usr/bin/python3") { ArgumentList = { "bench/optuna/run_optuna.py", "--overhead", "--cache", options.Cache } };
-            start.Environment.Remove("OPTUNA_PATH");
-            start.Environment.Remove("CMAES_PATH");
-            if (path is not null)
-            {
-                start.ArgumentList.Add("--optuna-path");
-                start.ArgumentList.Add(path);
-                if (Environment.GetEnvironmentVariable("CMAES_PATH") is { } cmaes)
-                {
-                    start.ArgumentList.Add("--cmaes-path");
-                    start.ArgumentList.Add(cmaes);
-                }
-            }
-
             log.WriteLine($"Suggestion overhead and throughput (Optuna {path ?? "from Debian"})...");
             foreach (var mode in new[] { "--overhead", "--throughput" })
             {
-                start.ArgumentList[1] = mode;
-                using var process = Process.Start(start)!;
+                using var process = Process.Start(OptunaScript.Start(path, mode, "--cache", options.Cache))!;
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {

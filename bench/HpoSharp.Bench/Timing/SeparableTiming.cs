@@ -65,21 +65,8 @@ public static class SeparableTiming
     /// <summary>Optuna's side, from the Optuna of <see cref="BenchArgs.OptunaPath"/> (or Debian's); null when it cannot run.</summary>
     private static JsonObject? Optuna(BenchArgs options, int n)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { "bench/optuna/run_optuna.py", "--separable-case", $"{n},{Trials},{Timed}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (option, path) in new[] { ("--optuna-path", options.OptunaPath), ("--cmaes-path", Environment.GetEnvironmentVariable("CMAES_PATH")) })
-        {
-            if (path is not null)
-            {
-                start.ArgumentList.Add(option);
-                start.ArgumentList.Add(path);
-            }
-        }
-
+        var start = OptunaScript.Start(options.OptunaPath, "--separable-case", $"{n},{Trials},{Timed}");
+        start.RedirectStandardOutput = true;
         try
         {
             using var process = Process.Start(start)!;
