@@ -59,7 +59,7 @@ internal static class WarmStart
     /// <param name="points">The points x_i, at least one, all of the same length n.</param>
     /// <param name="spread">The standard deviation α of each component.</param>
     /// <param name="separable">Whether the covariance is diagonal.</param>
-    public static GaussianStart Fit(IReadOnlyList<double[]> points, double spread, bool separable)
+    private static GaussianStart Fit(IReadOnlyList<double[]> points, double spread, bool separable)
     {
         var n = points[0].Length;
         var mean = new double[n];
