@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HpoSharp.Space;
 
 /// <summary>The kind of an internal dimension.</summary>
@@ -155,7 +157,7 @@ public sealed class Dimension
         if (IsDiscrete)
         {
             var n = Cardinality;
-            return Math.Min(Low + (Math.Min(Math.Floor(u * n), n - 1) * Step), High);
+            return LevelValue(Math.Min(Math.Floor(u * n), n - 1));
         }
 
         return Snap(Unwarp(WarpedLow + (u * (WarpedHigh - WarpedLow))));
@@ -195,8 +197,26 @@ public sealed class Dimension
             return clamped;
         }
 
-        var index = Math.Round((clamped - Low) / Step);
-        return Math.Min(Low + (index * Step), High);
+        return LevelValue(Math.Round((clamped - Low) / Step));
+    }
+
+    /// <summary>
+    /// The value of level <paramref name="index"/> (from 0) of a discrete dimension, <c>Low + index × Step</c> within the
+    /// bounds; on a stepped real dimension rounded to 15 significant digits, so that every algorithm gives the number a
+    /// user would type (0.3, not 0.30000000000000004).
+    /// </summary>
+    public double LevelValue(double index)
+    {
+        var value = Low + (index * Step);
+        return Math.Clamp(Kind == DimensionKind.Real ? RoundTo15Digits(value) : value, Low, High);
+    }
+
+    /// <summary>Rounds to 15 significant digits, the shortest decimal that a sum or product of typed numbers stands for.</summary>
+    internal static double RoundTo15Digits(double value)
+    {
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, "G15", CultureInfo.InvariantCulture);
+        return double.Parse(text[..length], CultureInfo.InvariantCulture);
     }
 
     /// <summary>Whether <paramref name="value"/> is an allowed value of this dimension.</summary>

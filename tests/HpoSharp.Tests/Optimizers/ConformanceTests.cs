@@ -24,6 +24,9 @@ public sealed class ConformanceTests
         ["tpe (independent, no liar)"] = ("tpe", new TpeOptions { Multivariate = false, ConstantLiar = false }),
     };
 
+    /// <summary>The values of <see cref="TestSpaces.Rich"/>'s stepped dropout, as a user types them.</summary>
+    private static readonly double[] SteppedDropouts = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+
     public static TheoryData<string> Algorithms() => [.. HpoRegistry.Names, .. Variants.Keys];
 
     [Theory]
@@ -43,6 +46,7 @@ public sealed class ConformanceTests
             Assert.InRange(hps.GetDouble("lr"), 1e-5, 1e-1);
             Assert.InRange(hps.GetInt("batch"), 16, 512);
             Assert.Equal(0, hps.GetInt("epochs") % 10);
+            Assert.Contains(hps.GetDouble("dropout"), SteppedDropouts);
             Assert.Equal(hps.Get<TestSpaces.Kernel>("kernel") == TestSpaces.Kernel.Poly, hps.ContainsKey("degree"));
             Assert.Equal(hps.Get<TestSpaces.Kernel>("kernel") != TestSpaces.Kernel.Linear, hps.ContainsKey("gamma"));
             Assert.Equal(hps.GetInt("num_layers"), hps.Get<int[]>("widths").Length);

@@ -63,6 +63,21 @@ public sealed class DimensionTests
         Assert.False(Dimension.Real("x", 0, 1).IsValid(1.0000001));
     }
 
+    [Fact]
+    public void SteppedRealValuesAreTheDecimalsAUserTypes()
+    {
+        var dropout = Dimension.Real("dropout", 0, 0.7, step: 0.1);
+        double[] typed = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+        Assert.Equal(typed, Enumerable.Range(0, 8).Select(i => dropout.FromUnit((i + 0.5) / 8)));
+        Assert.Equal(typed, typed.Select(v => dropout.Snap(v + 1e-12)));
+        Assert.Equal(0.3, dropout.Snap(0.1 + 0.2));
+        Assert.Equal(0.7, dropout.LevelValue(7));
+        var shifted = Dimension.Real("shift", 0.1 + 0.2, 0.9, step: 0.2);
+        Assert.Equal(0.1 + 0.2, shifted.LevelValue(0));
+        Assert.Equal(0.5, shifted.LevelValue(1));
+        Assert.Equal(10_000_000_000_000_002, Dimension.Integer("big", 10_000_000_000_000_000, 10_000_000_000_000_004, step: 2).LevelValue(1));
+    }
+
     [Theory]
     [InlineData(1.0, 1.0, "must be less than the upper bound")]
     [InlineData(2.0, 1.0, "must be less than the upper bound")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpoSharp.Space;
 
 namespace HpoSharp.Optimizers;
@@ -90,21 +89,18 @@ public sealed class GridPoints
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
         if (dimension.Kind == DimensionKind.Categorical || (dimension.IsDiscrete && dimension.Cardinality <= points))
         {
-            return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => Round(dimension.Low + (i * dimension.Step)))];
+            return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => dimension.LevelValue(i))];
         }
 
         if (points == 1)
         {
-            return [dimension.Snap(Round(dimension.Unwarp((dimension.WarpedLow + dimension.WarpedHigh) / 2)))];
+            return [dimension.Snap(Dimension.RoundTo15Digits(dimension.Unwarp((dimension.WarpedLow + dimension.WarpedHigh) / 2)))];
         }
 
         return [.. Enumerable.Range(0, points)
-            .Select(i => dimension.Snap(Round(dimension.Unwarp(dimension.WarpedLow + (i * (dimension.WarpedHigh - dimension.WarpedLow) / (points - 1))))))
+            .Select(i => dimension.Snap(Dimension.RoundTo15Digits(dimension.Unwarp(dimension.WarpedLow + (i * (dimension.WarpedHigh - dimension.WarpedLow) / (points - 1))))))
             .Distinct()];
     }
-
-    /// <summary>Rounds to 15 significant digits, so that grid values are the numbers a user would type (0.1, not 0.09999999999999999).</summary>
-    private static double Round(double value) => double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private void EnumerateBlocks(double[] prefix, int dimension, bool[] controlling)
     {
