@@ -28,12 +28,40 @@ public sealed partial class Study
     public StudyResult Optimize(Func<TrialContext, double> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
         Optimize(Objective.Create(objective), dataset, cancellationToken);
 
+    /// <summary>Runs a multi-objective function of the trial's context; see <see cref="Optimize(Objective, object?, CancellationToken)"/>.</summary>
+    public StudyResult Optimize(Func<TrialContext, double[]> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        Optimize(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs an asynchronous objective, waiting for the result; see <see cref="Optimize(Objective, object?, CancellationToken)"/>.</summary>
+    public StudyResult Optimize(Func<TrialContext, Task<double>> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        Optimize(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs an asynchronous multi-objective function, waiting for the result; see <see cref="Optimize(Objective, object?, CancellationToken)"/>.</summary>
+    public StudyResult Optimize(Func<TrialContext, Task<double[]>> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        Optimize(Objective.Create(objective), dataset, cancellationToken);
+
     /// <summary>The asynchronous form of <see cref="Optimize(Objective, object?, CancellationToken)"/>.</summary>
     public Task<StudyResult> OptimizeAsync(Objective objective, object? dataset = null, CancellationToken cancellationToken = default) =>
         RunAsync(objective, dataset, callerIsWorker: false, cancellationToken);
 
-    /// <summary>Runs an asynchronous objective of the trial's context; see <see cref="Optimize(Objective, object?, CancellationToken)"/>.</summary>
+    /// <summary>Runs the seed's form of objective asynchronously; see <see cref="OptimizeAsync(Objective, object?, CancellationToken)"/>.</summary>
+    public Task<StudyResult> OptimizeAsync(Func<HyperParameters, object?, double> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        OptimizeAsync(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs an objective of the trial's context asynchronously; see <see cref="OptimizeAsync(Objective, object?, CancellationToken)"/>.</summary>
+    public Task<StudyResult> OptimizeAsync(Func<TrialContext, double> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        OptimizeAsync(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs a multi-objective function of the trial's context asynchronously; see <see cref="OptimizeAsync(Objective, object?, CancellationToken)"/>.</summary>
+    public Task<StudyResult> OptimizeAsync(Func<TrialContext, double[]> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        OptimizeAsync(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs an asynchronous objective of the trial's context; see <see cref="OptimizeAsync(Objective, object?, CancellationToken)"/>.</summary>
     public Task<StudyResult> OptimizeAsync(Func<TrialContext, Task<double>> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
+        OptimizeAsync(Objective.Create(objective), dataset, cancellationToken);
+
+    /// <summary>Runs an asynchronous multi-objective function; see <see cref="OptimizeAsync(Objective, object?, CancellationToken)"/>.</summary>
+    public Task<StudyResult> OptimizeAsync(Func<TrialContext, Task<double[]>> objective, object? dataset = null, CancellationToken cancellationToken = default) =>
         OptimizeAsync(Objective.Create(objective), dataset, cancellationToken);
 
     /// <summary>Stops the running <c>Optimize</c> call: no new trial starts; running trials finish normally.</summary>
