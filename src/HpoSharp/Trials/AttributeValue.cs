@@ -23,7 +23,7 @@ public static class AttributeValue
             IEnumerable<int> ints => ints.Select(i => (long)i).ToImmutableArray(),
             IEnumerable<string> strings => strings.ToImmutableArray(),
             null => throw new ArgumentNullException(nameof(value), $"Attribute '{key}': the value must not be null."),
-            _ => throw new ArgumentException($"Attribute '{key}': a {value.GetType().Name} cannot be stored; use a string, bool, integer, double or an array of these.", nameof(value)),
+            _ => throw new ArgumentException($"Attribute '{key}': a {value.GetType().Name} cannot be stored; use a string, bool, integer, float or double, or an array of strings, integers or doubles.", nameof(value)),
         };
     }
 }
