@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs what the tests need, then runs dotnet test.
+# Runs the whole test suite on a fresh machine. The tests need nothing but the .NET 10 SDK: dotnet test restores
+# the NuGet packages (from the package feed on the first run), builds in Release and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
