@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using HpoSharp.Optimizers;
 using HpoSharp.Trials;
 using Microsoft.Extensions.Logging;
@@ -142,6 +143,7 @@ public sealed partial class Study
                 return;
             }
 
+            ExceptionDispatchInfo? failure = null;
             _reporting = true;
             try
             {
@@ -152,11 +154,19 @@ public sealed partial class Study
                         LogFinished(next.Trial, next.IsNewBest);
                         Options.OnTrialFinished?.Invoke(this, next.Trial);
                     }
-                    catch (Exception e) when (Volatile.Read(ref _run) is { } run)
+                    catch (Exception e)
                     {
                         // Within Optimize the logger and the callback may run on a worker, a timer or a cancellation;
-                        // the run stops and Optimize rethrows the error. With ask and tell it reaches the caller of Tell.
-                        run.Fail("A callback", e);
+                        // the run stops and Optimize rethrows the error. With ask and tell the first error reaches the
+                        // caller of Tell once every queued trial has been reported.
+                        if (Volatile.Read(ref _run) is { } run)
+                        {
+                            run.Fail("A callback", e);
+                        }
+                        else
+                        {
+                            failure ??= ExceptionDispatchInfo.Capture(e);
+                        }
                     }
                 }
             }
@@ -164,6 +174,8 @@ public sealed partial class Study
             {
                 _reporting = false;
             }
+
+            failure?.Throw();
         }
     }
 

@@ -91,12 +91,9 @@ public sealed partial class Study
                     ? OnOwnThread(() => WorkAsync(pid, run, objective, dataset, blocking), $"hpo-worker-{pid}")
                     : Task.Run(() => WorkAsync(pid, run, objective, dataset, blocking).AsTask()))
                 .ToList();
-            if (callerIsWorker && blocking)
-            {
-                await WorkAsync(0, run, objective, dataset, blocking).ConfigureAwait(false);
-            }
-
-            await Task.WhenAll(workers).ConfigureAwait(false);
+            // The caller's own worker runs here, on its thread; if it fails, the others are still awaited first.
+            var own = callerIsWorker && blocking ? WorkAsync(0, run, objective, dataset, blocking).AsTask() : Task.CompletedTask;
+            await Task.WhenAll([own, .. workers]).ConfigureAwait(false);
         }
         finally
         {

@@ -71,7 +71,8 @@ public sealed record StudyOptions
     /// <summary>
     /// Called after every trial finishes, one call at a time and never nested (a trial the callback itself finishes is
     /// reported once it returns); it may stop the study with <see cref="Study.Stop"/>. An exception it throws stops the
-    /// study (<see cref="StopReason.Failed"/>), and <c>Optimize</c> rethrows it; the trial keeps its result.
+    /// study (<see cref="StopReason.Failed"/>), and <c>Optimize</c> rethrows it; the trial keeps its result. With ask and
+    /// tell, <c>Tell</c> rethrows it once every trial waiting to be reported has been.
     /// </summary>
     public Action<Study, Trial>? OnTrialFinished { get; init; }
 

@@ -67,15 +67,16 @@ internal sealed class StudyRun : IDisposable
     }
 
     /// <summary>
-    /// Stops the run for <paramref name="reason"/> (the first reason given wins); with <paramref name="cancelRunning"/>,
-    /// running trials are cancelled with <paramref name="message"/>.
+    /// Stops the run for <paramref name="reason"/> (the first reason given wins, except that <see cref="StopReason.Failed"/>
+    /// replaces any other, since <c>Optimize</c> then rethrows); with <paramref name="cancelRunning"/>, running trials are
+    /// cancelled with <paramref name="message"/>.
     /// </summary>
     public void Stop(StopReason reason, string message, bool cancelRunning)
     {
         List<Action<TrialState, string>> toCancel;
         lock (_gate)
         {
-            if (_reason == StopReason.None)
+            if (_reason == StopReason.None || reason == StopReason.Failed)
             {
                 _reason = reason;
             }
