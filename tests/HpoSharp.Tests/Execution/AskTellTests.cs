@@ -2,6 +2,7 @@ using HpoSharp.Execution;
 using HpoSharp.Space;
 using HpoSharp.Tests.Optimizers;
 using HpoSharp.Trials;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HpoSharp.Tests.Execution;
 
@@ -47,6 +48,49 @@ public sealed class AskTellTests
         Assert.Contains("Trial 0 is already finished (Complete)", Assert.Throws<InvalidOperationException>(() => study.Tell(trial.Number, 2.0)).Message);
         Assert.Contains("There is no trial 7", Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(7, 2.0)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(trial.Number, TrialState.Complete));
+    }
+
+    [Fact]
+    public void ARefusedSecondTellLeavesTheTrialAsItWas()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var number = study.Ask().Number;
+        study.Tell(number, 1.0);
+        Assert.Throws<InvalidOperationException>(() => study.Tell(number, 2.0));
+
+        var trial = study.Trials[number];
+        Assert.Equal((TrialState.Complete, 1.0), (trial.State, trial.Value));
+        Assert.Empty(trial.Attributes);
+    }
+
+    [Fact]
+    public void TellingTheNumberTheNextTrialWillGetIsRefusedAsUnknown()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        study.Ask();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(1, 2.0));
+
+        Assert.Equal("number", error.ParamName);
+        Assert.StartsWith("There is no trial 1; the study has 1.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AResumedStudyLearnsTheStoredTrialsInTheOrderTheyFinished()
+    {
+        var time = new FakeTimeProvider();
+        var options = new StudyOptions { Seed = 1, Store = new InMemoryTrialStore(), TimeProvider = time };
+        var live = new CustomOptimizer(Space());
+        var study = new Study(live, options);
+        var (first, second) = (study.Ask().Number, study.Ask().Number);
+        time.Advance(TimeSpan.FromSeconds(1));
+        study.Tell(second, 2.0);
+        time.Advance(TimeSpan.FromSeconds(1));
+        study.Tell(first, 1.0);
+
+        var resumed = new CustomOptimizer(Space());
+        _ = new Study(resumed, options);
+        Assert.Equal([second, first], live.Updates.Select(u => u.Number));
+        Assert.Equal([second, first], resumed.Updates.Select(u => u.Number));
     }
 
     [Fact]

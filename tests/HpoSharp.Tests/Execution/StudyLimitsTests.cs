@@ -195,19 +195,128 @@ public sealed class StudyLimitsTests
                 }
             },
         });
-        Assert.Throws<InvalidOperationException>(() => study.Optimize(Objective.Create(c =>
-        {
-            if (c.Number == 0)
-            {
-                return secondStarted.Wait(Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
-            }
-
-            secondStarted.Set();
-            return c.CancellationToken.WaitHandle.WaitOne(Wait) ? 1.0 : throw new TimeoutException("trial 1 was never cancelled");
-        })));
+        Assert.Throws<InvalidOperationException>(() => study.Optimize(FirstFinishesWhileSecondRuns(secondStarted)));
 
         Assert.Equal([TrialState.Complete, TrialState.Cancelled], study.Trials.Select(t => t.State));
         Assert.Equal("A callback failed: the callback broke", study.Trials[1].Error);
+    }
+
+    [Fact]
+    public void WhenTheCallbackThrowsItStillSeesTheTrialsItsErrorCancelledAndTheFirstErrorIsRethrown()
+    {
+        using var secondStarted = new ManualResetEventSlim();
+        var seen = new List<(int, TrialState)>();
+        var study = new Study(Build(), new StudyOptions
+        {
+            MaxParallelism = 2,
+            MaxEvaluations = 10,
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                seen.Add((trial.Number, trial.State));
+                throw new InvalidOperationException($"the callback broke on trial {trial.Number}");
+            },
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(FirstFinishesWhileSecondRuns(secondStarted)));
+
+        Assert.Equal("the callback broke on trial 0", error.Message);
+        Assert.Equal([(0, TrialState.Complete), (1, TrialState.Cancelled)], seen);
+        Assert.Equal("A callback failed: the callback broke on trial 0", study.Trials[1].Error);
+    }
+
+    [Fact]
+    public void AnOptimizerThatFailsOnATrialCancelledForACallbackErrorDoesNotReplaceThatError()
+    {
+        using var secondStarted = new ManualResetEventSlim();
+        var study = new Study(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 1), new StudyOptions
+        {
+            MaxParallelism = 2,
+            MaxEvaluations = 10,
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                if (trial.Number == 0)
+                {
+                    throw new InvalidOperationException("the callback broke");
+                }
+            },
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(FirstFinishesWhileSecondRuns(secondStarted)));
+
+        Assert.Equal("the callback broke", error.Message);
+        Assert.Equal([TrialState.Complete, TrialState.Cancelled], study.Trials.Select(t => t.State));
+    }
+
+    [Fact]
+    public async Task AnOptimizerThatFailsOnATimedOutTrialCancelsTheOtherRunningTrialsSayingSo()
+    {
+        using var release = new ManualResetEventSlim();
+        var optimizer = new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 1);
+        var study = new Study(optimizer, Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 3, workers: 2));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            if (c.Number == 0)
+            {
+                return release.Wait(Wait) ? 0.0 : throw new TimeoutException("trial 0 was never released");
+            }
+
+            c.CancellationToken.WaitHandle.WaitOne(Wait);
+            return 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        release.Set();
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(Wait));
+        Assert.Equal("cannot learn trial 1", error.Message);
+        Assert.Equal(
+            [
+                (TrialState.Complete, null),
+                (TrialState.TimedOut, "The trial's time limit of 00:00:10 was reached."),
+                (TrialState.Cancelled, "Finishing a cancelled trial failed: cannot learn trial 1"),
+            ],
+            study.Trials.Select(t => (t.State, t.Error)));
+    }
+
+    [Fact]
+    public async Task AnObjectiveThatFailsAfterItsTrialTimedOutLeavesNoLateValues()
+    {
+        var study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 1));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            return c.CancellationToken.WaitHandle.WaitOne(Wait) ? throw new OperationCanceledException("interrupted") : 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        var trial = Assert.Single((await Assert.ThrowsAsync<StudyFailedException>(() => run.WaitAsync(Wait))).Failures);
+        Assert.Equal((TrialState.TimedOut, "The trial's time limit of 00:00:10 was reached."), (trial.State, trial.Error));
+        Assert.Empty(trial.Attributes);
+    }
+
+    [Fact]
+    public async Task ATrialWhoseLateResultArrivesIsReportedOnce()
+    {
+        using var release = new ManualResetEventSlim();
+        var seen = new List<int>();
+        var study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(5), evaluations: 2) with { OnTrialFinished = (_, trial) => seen.Add(trial.Number) });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            return c.Number == 0 && release.Wait(Wait) ? 42.0 : 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        release.Set();
+        var result = await run.WaitAsync(Wait);
+
+        Assert.True(result.Trials[0].Attributes.ContainsKey(Study.LateValuesAttribute));
+        Assert.Equal([0, 1], seen);
     }
 
     [Fact]
@@ -251,6 +360,55 @@ public sealed class StudyLimitsTests
         Assert.Equal(StopReason.TimeLimit, result.StopReason);
         Assert.Equal(2, result.Trials.Count);
         Assert.All(result.Trials, t => Assert.Equal((TrialState.Cancelled, "The study's time limit of 00:01:00 was reached."), (t.State, t.Error)));
+    }
+
+    [Fact]
+    public async Task AfterStopTheStudyDeadlineStillCancelsTheRunningTrial()
+    {
+        var study = new Study(Build(), Options(studyTimeLimit: TimeSpan.FromMinutes(1), evaluations: null));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            return c.CancellationToken.WaitHandle.WaitOne(Wait) ? 1.0 : throw new TimeoutException("the trial was never cancelled");
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        study.Stop();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(StopReason.Stopped, result.StopReason);
+        var trial = Assert.Single(result.Trials);
+        Assert.Equal((TrialState.Cancelled, "The study's time limit of 00:01:00 was reached."), (trial.State, trial.Error));
+    }
+
+    [Fact]
+    public async Task ATimedOutTrialIsRecordedBeforeItsObjectiveIsTold()
+    {
+        Study? study = null;
+        TrialState? stateWhenTold = null;
+        study = new Study(Build(), Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 2));
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            if (c.Number > 0)
+            {
+                return 1.0;
+            }
+
+            using var told = new ManualResetEventSlim();
+            using var registration = c.CancellationToken.Register(() =>
+            {
+                stateWhenTold = study!.Trials[c.Number].State;
+                told.Set();
+            });
+            _started.Release();
+            return told.Wait(Wait) ? 2.0 : throw new TimeoutException("the objective was never told");
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var result = await run.WaitAsync(Wait);
+
+        Assert.Equal(TrialState.TimedOut, stateWhenTold);
+        Assert.Equal([TrialState.TimedOut, TrialState.Complete], result.Trials.Select(t => t.State));
     }
 
     [Fact]
@@ -428,6 +586,18 @@ public sealed class StudyLimitsTests
         _time.Advance(TimeSpan.FromSeconds(10));
         return (study, await Assert.ThrowsAnyAsync<Exception>(() => run.WaitAsync(Wait)));
     }
+
+    /// <summary>An objective whose trial 0 finishes once trial 1 has started, and whose trial 1 runs until it is cancelled.</summary>
+    private static Objective FirstFinishesWhileSecondRuns(ManualResetEventSlim secondStarted) => Objective.Create(c =>
+    {
+        if (c.Number == 0)
+        {
+            return secondStarted.Wait(Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
+        }
+
+        secondStarted.Set();
+        return c.CancellationToken.WaitHandle.WaitOne(Wait) ? 1.0 : throw new TimeoutException("trial 1 was never cancelled");
+    });
 
     private static HpoSharp.Optimizers.BaseHPOptimizer Build() => HpoRegistry.Build("random", [new RangeHP("x", 0, 1)]);
 

@@ -271,6 +271,38 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void WithAskAndTellACallbackThatThrewIsCalledAgainForTheNextTrial()
+    {
+        var seen = new List<int>();
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions
+        {
+            Seed = 1,
+            OnTrialFinished = (_, trial) =>
+            {
+                seen.Add(trial.Number);
+                if (trial.Number == 0)
+                {
+                    throw new InvalidOperationException("the callback broke");
+                }
+            },
+        });
+        Assert.Throws<InvalidOperationException>(() => study.Tell(study.Ask().Number, 1.0));
+        study.Tell(study.Ask().Number, 2.0);
+
+        Assert.Equal([0, 1], seen);
+    }
+
+    [Fact]
+    public void TheRethrownCallbackErrorKeepsTheStackTraceOfWhereItWasThrown()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 5, OnTrialFinished = BreakingCallback });
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c => 1.0));
+
+        Assert.Equal("the callback broke", error.Message);
+        Assert.Contains(nameof(BreakingCallback), error.StackTrace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALoggerGetsALinePerTrialAndOneForEachNewBest()
     {
         var logger = new ListLogger();
@@ -308,6 +340,30 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void EmptyOrMissingObjectiveNamesAreRefused()
+    {
+        Assert.Contains("StudyOptions.ObjectiveNames is ''; expected distinct names", Invalid([""]));
+        Assert.Contains("StudyOptions.ObjectiveNames is ''; expected distinct names", Invalid([null!]));
+
+        static string Invalid(IReadOnlyList<string> names) =>
+            Assert.ThrowsAny<ArgumentException>(() => new Study(HpoRegistry.Build("random", Space()), new StudyOptions { ObjectiveNames = names })).Message;
+    }
+
+    [Fact]
+    public void ObjectiveNamesThatOnlyResembleTheExportsColumnsAreAccepted()
+    {
+        var result = HpoRegistry.Build("random", Space(), Objective.Create(c => new[] { 1.0, 2.0, 3.0 })).Optimize(options: new StudyOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 1,
+            Directions = [Direction.Minimize, Direction.Minimize, Direction.Minimize],
+            ObjectiveNames = ["Error", "Param:x", "loss param:x"],
+        });
+
+        Assert.StartsWith("number,state,origin,worker,started,finished,duration_seconds,Error,Param:x,loss param:x,param:x,", result.ToCsv(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutASeedEachStudyDrawsItsOwnAndReportsTheOneItUsed()
     {
         StudyResult Run(ulong? seed) => HpoRegistry.Build("random", Space(), (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = seed, MaxEvaluations = 1 });
@@ -325,6 +381,8 @@ public sealed class StudyTests
         _ = new Study(optimizer);
         Assert.Contains("already serves a study", Assert.Throws<InvalidOperationException>(() => new Study(optimizer)).Message);
     }
+
+    private static void BreakingCallback(Study study, Trial trial) => throw new InvalidOperationException("the callback broke");
 
     /// <summary>Suggests one valid configuration, then x = 5, outside its range [-1, 1].</summary>
     /// <summary>Random suggestions; it throws when told the result of trial <paramref name="forgets"/>.</summary>

@@ -94,6 +94,37 @@ public sealed class SearchSpaceTests
     }
 
     [Fact]
+    public void ParameterNamesAreCaseSensitive()
+    {
+        SearchSpace space = [new ChoiceHP("kernel", "linear", "poly"), new FixedHP("seed", 7)];
+        var unknown = Assert.Throws<ArgumentException>(() => space.Encode(new Dictionary<string, object?> { ["kernel"] = "poly", ["Seed"] = 7 }));
+        Assert.Contains("'Seed' is not a parameter of this search space; its parameters are kernel, seed.", unknown.Message);
+
+        var condition = Assert.Throws<ArgumentException>(() => new SearchSpace(
+            [new ChoiceHP("kernel", "linear", "poly"), new IntRangeHP("degree", 2, 5) { ActiveWhen = new HPCondition("Kernel", "poly") }]));
+        Assert.Contains("Parameter 'degree' has a condition on 'Kernel', which is not a parameter of this search space.", condition.Message);
+    }
+
+    [Fact]
+    public void AConditionReadsItsParentsDimensionAfterParametersOfNoneOrSeveralDimensions()
+    {
+        SearchSpace space =
+        [
+            new FixedHP("seed", 7),
+            new IntListHP("widths", 3, 8, 64),
+            new ChoiceHP("kernel", "linear", "poly"),
+            new IntRangeHP("degree", 2, 5) { ActiveWhen = new HPCondition("kernel", "poly") },
+        ];
+        Assert.Equal(3, Assert.Single(space.ConditionsOf(4)).Parent);
+
+        var widths = new[] { 8, 16, 32 };
+        var poly = space.Decode(space.Encode(new Dictionary<string, object?> { ["widths"] = widths, ["kernel"] = "poly", ["degree"] = 3 }));
+        var linear = space.Decode(space.Encode(new Dictionary<string, object?> { ["widths"] = widths, ["kernel"] = "linear" }));
+        Assert.Equal(3, poly["degree"]);
+        Assert.False(linear.ContainsKey("degree"));
+    }
+
+    [Fact]
     public void DecodingThenEncodingAnySampledConfigurationGivesItBack()
     {
         var space = Rich();

@@ -223,8 +223,10 @@ public sealed class TpeOptimizerTests
         Assert.Equal(Run(), Run());
     }
 
-    [Fact]
-    public void PrunedTrialsRankAfterCompleteOnesByTheirLastStepThenValue()
+    [Theory]
+    [InlineData(Direction.Minimize, new[] { 5, 1, 4, 2, 0 })]
+    [InlineData(Direction.Maximize, new[] { 1, 5, 2, 4, 0 })]
+    public void PrunedTrialsRankAfterCompleteOnesByTheirLastStepThenValue(Direction direction, int[] ranked)
     {
         var dimension = new KernelDimension(Dimension.Real("x", 0, 1), 0);
         Trial Make(int number, TrialState state, double value, params (long Step, double Value)[] steps) => new()
@@ -245,11 +247,11 @@ public sealed class TpeOptimizerTests
             Make(4, TrialState.Pruned, 0, (4, 0.2)),
             Make(5, TrialState.Complete, 2.0),
             Make(6, TrialState.Running, 0),
-        ], [Direction.Minimize]);
+        ], [direction]);
         var observations = new TpeObservations([dimension]);
         observations.Refresh(history);
 
-        Assert.Equal([5, 1, 4, 2, 0], observations.Ranked.ToArray());
+        Assert.Equal(ranked, observations.Ranked.ToArray());
         Assert.Equal([6], observations.Pending);
     }
 
