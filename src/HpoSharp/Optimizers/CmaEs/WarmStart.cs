@@ -47,7 +47,7 @@ internal static class WarmStart
             return null;
         }
 
-        // Rounded first so that, e.g., 0.3 × 10 = 3.0000000000000004 takes 3 trials, not 4.
+        // Rounded first so that, e.g., 0.28 × 25 = 7.000000000000001 takes 7 trials, not 8.
         var k = Math.Max(1, (int)Math.Ceiling(Math.Round(options.WarmStartTopShare * usable.Length, 9)));
         return Fit([.. usable.Take(k).Select(u => coordinates.GaussianPoint(u.Encoded))], options.WarmStartSpread, options.Separable);
     }

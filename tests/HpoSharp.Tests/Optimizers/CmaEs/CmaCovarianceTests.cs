@@ -65,6 +65,58 @@ public sealed class CmaCovarianceTests
         Assert.Equal([0.25, 0.5, 1], c.AxisLengths.ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AfterShrinkingSamplingAndWhiteningUseTheShorterAxes(bool diagonal)
+    {
+        // C = diag(1, 0.0625, 0.25) after shrinking by 2: deviations 1, 0.25 and 0.5.
+        var c = Create(diagonal);
+        c.Shrink(2);
+        var y = new double[3];
+        c.Transform([1.0, 1.0, 1.0], y);
+        Assert.Equal([1.0, 0.25, 0.5], y.Select(Math.Abs));
+        Assert.Equal([1.0, 8.0, 6.0], c.Whiten([1.0, 2.0, 3.0]));
+        Assert.Equal(1 + 64 + 36, c.WhitenedNorm2([1.0, 2.0, 3.0]), 12);
+        double[] change = diagonal ? [1, 1, 1] : [1, 0, 0, 0, 1, 0, 0, 0, 1];
+        double[] expected = diagonal ? [1, 16, 4] : [1, 0, 0, 0, 16, 0, 0, 0, 4];
+        Assert.Equal(expected, c.WhitenChange(change));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ACloneKeepsItsStateWhileTheOriginalChanges(bool diagonal)
+    {
+        var c = Create(diagonal);
+        var clone = c.Clone();
+        c.Update(0.5, 0.1, [1.0, 2.0, 3.0], 0.2, [1.0], [[3.0, 2.0, 1.0]]);
+        c.Decompose();
+        c.Shrink(2);
+
+        Assert.Equal([4.0, 0.25, 1.0], Enumerable.Range(0, 3).Select(clone.Variance));
+        Assert.Equal([0.5, 1, 2], clone.AxisLengths.ToArray());
+        int[] coordinateOfAxis = [1, 2, 0];
+        Assert.All(Enumerable.Range(0, 3), axis => Assert.Equal(1, Math.Abs(clone.AxisEntry(coordinateOfAxis[axis], axis))));
+        var y = new double[3];
+        clone.Transform([1.0, 1.0, 1.0], y);
+        Assert.Equal([2.0, 0.5, 1.0], y.Select(Math.Abs));
+    }
+
+    [Fact]
+    public void ACloneOfAFullMatrixDecomposesWhenItsOriginalWould()
+    {
+        // One update has passed since the last decomposition; with an interval of 3 the clone decomposes at its second.
+        var c = CmaCovariance.Create(2, false, null);
+        c.DecomposeLazily(3);
+        var clone = c.Clone();
+        clone.Entries[0] = 4;
+        clone.DecomposeLazily(3);
+        Assert.Equal([1.0, 1.0], clone.AxisLengths.ToArray());
+        clone.DecomposeLazily(3);
+        Assert.Equal([1.0, 2.0], clone.AxisLengths.ToArray());
+    }
+
     /// <summary>C = diag(4, 0.25, 1) in the form's own entries: the matrix, or its diagonal.</summary>
     private static CmaCovariance Create(bool diagonal) => CmaCovariance.Create(3, diagonal, diagonal ? [4, 0.25, 1] : Matrix);
 }

@@ -30,6 +30,15 @@ public sealed class InitialPointTests
     }
 
     [Fact]
+    public void AnInactiveParameterStartsAtTheCentre()
+    {
+        SearchSpace space = [new ChoiceHP("kernel", "linear", "rbf"), new LogRangeHP("gamma", 1e-3, 1e1) { ActiveWhen = new HPCondition("kernel", "rbf") }, new RangeHP("x", 0, 10)];
+        var options = new CmaEsOptions { InitialPoint = new Dictionary<string, object?> { ["kernel"] = "linear", ["x"] = 2.5 } };
+        var start = GaussianStart.Of(options, space, new CmaCoordinates(space))!;
+        Assert.Equal([0.5, 0.25], start.Mean);
+    }
+
+    [Fact]
     public void TheFirstGenerationIsSampledAroundThePoint()
     {
         SearchSpace box = TestFunctions.Box(4, -5, 5);

@@ -81,6 +81,93 @@ public sealed class LearningRateAdaptationTests
     }
 
     [Fact]
+    public void ARateChangesByAtMostItsStepFactorPerObservation()
+    {
+        // Contradicting updates, then agreeing ones: the relative ratio is clipped to [-1, 1], so a rate η changes by a
+        // factor within e^(±min(0.1 η, β)) per observation, however far the estimate is from its target.
+        var rates = new LearningRateAdaptation(2, 4);
+        var largest = (Mean: 0.0, Covariance: 0.0);
+        for (var t = 0; t < 400; t++)
+        {
+            var sign = t < 100 && t % 2 == 1 ? -1 : 1;
+            var (meanBefore, covarianceBefore) = (rates.MeanRate, rates.CovarianceRate);
+            rates.Observe([sign * 0.3, sign * -1.2], [sign * 0.5, 0.1, 0.1, sign * -0.4]);
+            largest = (
+                Math.Max(largest.Mean, Math.Abs(Math.Log(rates.MeanRate / meanBefore)) / Math.Min(0.1 * meanBefore, 0.1)),
+                Math.Max(largest.Covariance, Math.Abs(Math.Log(rates.CovarianceRate / covarianceBefore)) / Math.Min(0.1 * covarianceBefore, 0.03)));
+        }
+
+        Assert.InRange(largest.Mean, 0.99, 1 + 1e-9);
+        Assert.InRange(largest.Covariance, 0.99, 1 + 1e-9);
+    }
+
+    [Fact]
+    public void AnUpdateThatDoesNotMoveLeavesItsRateAsItWas()
+    {
+        // A zero step gives E = 0 and V = 0: no estimate of the ratio, so the mean's rate stays at 1.
+        var rates = new LearningRateAdaptation(2, 2);
+        rates.Observe([0.0, 0.0], [0.5, -0.4]);
+        Assert.Equal(1, rates.MeanRate);
+        Assert.Equal(FirstRate(0.03), rates.CovarianceRate, 15);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheRatesSeeEachUpdateInTheCoordinatesOfTheDistributionBeforeIt(bool separable)
+    {
+        // From C₀ = diag(4, 0.25, 1), eight generations: the full-rate update of each, recovered from the blended one,
+        // measured with the Σ^(-1/2) of the distribution before it (Σ^(-1/2) Δm and Σ^(-1/2) ΔΣ Σ^(-1/2)) and fed to a
+        // second adaptation, gives the search's own rates.
+        const int n = 3, lambda = 6;
+        var parameters = new CmaParameters(n, 0, 0, lambda, separable);
+        var gaussian = new GaussianSearch([0.5, 0.5, 0.5], 0.1, new GaussianVariant(separable, AdaptLearningRates: true), separable ? [4, 0.25, 1] : [4, 0, 0, 0, 0.25, 0, 0, 0, 1]);
+        var expected = new LearningRateAdaptation(n, n * n);
+        var rng = new RandomStream(5);
+        double[] target = [0.7, 0.2, 0.6];
+        for (var t = 0; t < 8; t++)
+        {
+            var (oldMean, oldMeanRate) = ((double[])gaussian.Mean.Clone(), gaussian.MeanRate);
+            var (oldCovariance, oldInverseRoot) = (Covariance(gaussian, gaussian.Sigma), InverseRoot(gaussian));
+            var samples = Enumerable.Range(0, lambda).Select(_ =>
+            {
+                var v = new double[n];
+                gaussian.Sample(rng, v);
+                return v;
+            }).OrderBy(v => TestFunctions.Sphere([.. v.Select((x, i) => x - target[i])])).ToArray();
+            gaussian.Update(samples, new bool[lambda], parameters);
+
+            double[] meanChange = [.. Enumerable.Range(0, n).Select(i => (gaussian.Mean[i] - oldMean[i]) / gaussian.MeanRate)];
+            var blended = Covariance(gaussian, gaussian.Sigma * gaussian.MeanRate / oldMeanRate);
+            double[] change = [.. blended.Select((b, e) => (b - oldCovariance[e]) / gaussian.CovarianceRate)];
+            expected.Observe(
+                [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => oldInverseRoot[(i * n) + j] * meanChange[j]))],
+                Product(Product(oldInverseRoot, change, n), oldInverseRoot, n));
+            Assert.Equal(expected.MeanRate, gaussian.MeanRate, 12);
+            Assert.Equal(expected.CovarianceRate, gaussian.CovarianceRate, 12);
+        }
+
+        Assert.True(gaussian.MeanRate < 0.95 && gaussian.CovarianceRate < 0.95, $"rates {gaussian.MeanRate}, {gaussian.CovarianceRate}");
+    }
+
+    /// <summary>σ² B D² Bᵀ from the search's last decomposition, n×n row-major.</summary>
+    private static double[] Covariance(GaussianSearch gaussian, double sigma)
+    {
+        var (n, d) = (gaussian.Mean.Length, gaussian.AxisLengths.ToArray());
+        return [.. Enumerable.Range(0, n * n).Select(e => sigma * sigma * Enumerable.Range(0, n).Sum(k => gaussian.AxisEntry(e / n, k) * d[k] * d[k] * gaussian.AxisEntry(e % n, k)))];
+    }
+
+    /// <summary>Σ^(-1/2) = B D⁻¹ Bᵀ / σ from the search's last decomposition, n×n row-major.</summary>
+    private static double[] InverseRoot(GaussianSearch gaussian)
+    {
+        var (n, d) = (gaussian.Mean.Length, gaussian.AxisLengths.ToArray());
+        return [.. Enumerable.Range(0, n * n).Select(e => Enumerable.Range(0, n).Sum(k => gaussian.AxisEntry(e / n, k) * gaussian.AxisEntry(e % n, k) / d[k]) / gaussian.Sigma)];
+    }
+
+    private static double[] Product(double[] left, double[] right, int n) =>
+        [.. Enumerable.Range(0, n * n).Select(e => Enumerable.Range(0, n).Sum(k => left[((e / n) * n) + k] * right[(k * n) + (e % n)]))];
+
+    [Fact]
     public void OnANoiseFreeSphereTheCovarianceRateStaysHigh()
     {
         // Updates are measured relative to the σ they were made with: as σ shrinks by orders of magnitude they stay

@@ -32,6 +32,8 @@ public sealed class PrunedTrialsTests
         Assert.Equal(considered ? 1 : 0, Play(Direction.Minimize, first => first.Prune(0.4), considered).Generation);
         Assert.Equal(0, Play(Direction.Minimize, first => first.Prune(), considered).Generation);
         Assert.Equal(0, Play(Direction.Minimize, first => first.Prune(0.4, double.NaN), considered).Generation);
+        Assert.Equal(0, Play(Direction.Minimize, first => first.Prune(0.4, double.PositiveInfinity), considered).Generation);
+        Assert.Equal(0, Play(Direction.Maximize, first => first.Prune(0.4, double.NegativeInfinity), considered).Generation);
     }
 
     /// <summary>Asks six trials, ends the first with <paramref name="endFirst"/> and completes the others; returns the next trial.</summary>

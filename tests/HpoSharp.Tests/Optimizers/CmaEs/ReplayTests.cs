@@ -13,11 +13,13 @@ namespace HpoSharp.Tests.Optimizers.CmaEs;
 public sealed class ReplayTests
 {
     private const string AdaptiveCmaEs = "cmaes with learning rate adaptation";
+    private const string SeparableCmaEs = "separable cmaes with learning rate adaptation";
 
     [Theory]
     [InlineData("cmaes")]
     [InlineData("mocmaes")]
     [InlineData(AdaptiveCmaEs)]
+    [InlineData(SeparableCmaEs)]
     public void AFreshOptimizerFollowsTheLiveOneThroughScrambledFinishes(string algorithm)
     {
         var space = TestSpaces.Rich();
@@ -77,7 +79,10 @@ public sealed class ReplayTests
         }
     }
 
-    private static BaseHPOptimizer Build(string algorithm, SearchSpace space) => algorithm == AdaptiveCmaEs
-        ? new CmaEsOptimizer(space, new CmaEsOptions { LearningRateAdaptation = true })
-        : HpoRegistry.Build(algorithm, space);
+    private static BaseHPOptimizer Build(string algorithm, SearchSpace space) => algorithm switch
+    {
+        AdaptiveCmaEs => new CmaEsOptimizer(space, new CmaEsOptions { LearningRateAdaptation = true }),
+        SeparableCmaEs => new CmaEsOptimizer(space, new CmaEsOptions { Separable = true, LearningRateAdaptation = true }),
+        _ => HpoRegistry.Build(algorithm, space),
+    };
 }

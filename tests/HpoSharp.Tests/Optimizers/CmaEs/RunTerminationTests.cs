@@ -71,6 +71,33 @@ public sealed class RunTerminationTests
     }
 
     [Fact]
+    public void ACappedWindowIsStillCheckedOnlyEvery200Generations()
+    {
+        // Improving for 100,050 generations, then flat: the median of the oldest 6,000 of the window reaches the plateau
+        // at generation 117,050, where a check every 10 generations would stop; checked every 1% of the window (200
+        // generations), the run stops at 117,200.
+        const int Plateau = 100_050;
+        Assert.Equal((CmaStopReason.Stagnation, 117_200), FirstStop(new RunTermination(2, Lambda, 0), g => Improving(Math.Min(g, Plateau)), limit: 130_000));
+    }
+
+    [Fact]
+    public void BelowTheCapTheWindowIsTheLast20PercentCheckedEvery1Percent()
+    {
+        // Improving for 5,000 generations, then flat. At generation 6,024 the window is its last 1,204 generations (20%),
+        // checked every 12 (1%): the median of its oldest 361 (4,821 to 5,181) has reached the plateau.
+        const int Plateau = 5_000;
+        Assert.Equal((CmaStopReason.Stagnation, 6_024), FirstStop(new RunTermination(2, Lambda, 0), g => Improving(Math.Min(g, Plateau)), limit: 10_000));
+    }
+
+    [Fact]
+    public void AMinimumWindowAbove20000GenerationsKeepsItsWholeHistory()
+    {
+        // 30,000 coordinates and λ = 34: the window is at least 120 + ⌈30·30,000/34⌉ = 26,591 generations, longer than
+        // the cap, and a run of improving values goes on past 40,000 generations without stagnating.
+        Assert.Equal((CmaStopReason.None, 47_000), FirstStop(new RunTermination(30_000, 34, 0), Improving, limit: 47_000));
+    }
+
+    [Fact]
     public void ValuesThatImproveNeverStagnate()
     {
         Assert.Equal((CmaStopReason.None, 300), FirstStop(new RunTermination(2, Lambda, 0), Improving, limit: 300));

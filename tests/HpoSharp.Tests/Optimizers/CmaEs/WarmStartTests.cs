@@ -65,6 +65,65 @@ public sealed class WarmStartTests
         Assert.Equal(meanY, start.Mean[1], 15);
     }
 
+    [Fact]
+    public void TrialsOfEqualValueAreTakenInOrderOfNumber()
+    {
+        // Trials 1 and 2 tie for the best value; γ = 0.1 of 3 takes one trial, the earlier.
+        var study = new Study(new RandomOptimizer(Plane), new StudyOptions { Seed = 1 });
+        study.AddTrial(new Dictionary<string, object?> { ["x0"] = 5.0, ["x1"] = 5.0 }, 3);
+        study.AddTrial(new Dictionary<string, object?> { ["x0"] = 2.0, ["x1"] = 3.0 }, 1);
+        study.AddTrial(new Dictionary<string, object?> { ["x0"] = 8.0, ["x1"] = 7.0 }, 1);
+        var start = WarmStart.Of(new CmaEsOptions { WarmStartFrom = study.GetResult() }, Plane, new CmaCoordinates(Plane))!;
+        Assert.Equal([0.2, 0.3], start.Mean);
+    }
+
+    [Theory]
+    [InlineData(1e-12, 1)]
+    [InlineData(0.27, 7)]
+    [InlineData(0.28, 7)]
+    [InlineData(0.29, 8)]
+    public void TheShareIsRoundedUpToWholeTrialsAndAtLeastOne(double share, int k)
+    {
+        // 25 trials on the diagonal of [0, 10]², the better the nearer the origin: the best k of them have the mean
+        // (k − 1)/2 · 0.4 / 10 in each coordinate. 0.28 · 25 is 7.000000000000001 in floating point, still 7 trials.
+        var study = new Study(new RandomOptimizer(Plane), new StudyOptions { Seed = 1 });
+        for (var i = 0; i < 25; i++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["x0"] = 0.4 * i, ["x1"] = 0.4 * i }, i);
+        }
+
+        var start = WarmStart.Of(new CmaEsOptions { WarmStartFrom = study.GetResult(), WarmStartTopShare = share }, Plane, new CmaCoordinates(Plane))!;
+        Assert.Equal(0.02 * (k - 1), start.Mean[0], 14);
+        Assert.Equal(0.02 * (k - 1), start.Mean[1], 14);
+    }
+
+    [Fact]
+    public void ACompleteTrialWithoutAFiniteValueIsNotUsable()
+    {
+        // A store may hold trials recorded elsewhere: one complete with the value −∞ would rank first in a minimising
+        // study, but only the trial at (2, 3) is usable.
+        var store = new InMemoryTrialStore();
+        var recorded = new Study(new RandomOptimizer(Plane), new StudyOptions { Seed = 1, Store = store }).AddTrial(new Dictionary<string, object?> { ["x0"] = 2.0, ["x1"] = 3.0 }, 1);
+        store.CreateTrial(recorded with { Params = [8.0, 7.0], Values = [double.NegativeInfinity] });
+        var source = new Study(new RandomOptimizer(Plane), new StudyOptions { Seed = 1, Store = store }).GetResult();
+        var start = WarmStart.Of(new CmaEsOptions { WarmStartFrom = source, WarmStartTopShare = 1 }, Plane, new CmaCoordinates(Plane))!;
+        Assert.Equal(2, source.Trials.Count);
+        Assert.Equal([0.2, 0.3], start.Mean);
+    }
+
+    [Fact]
+    public void AnInactiveParameterOfTheSourceTrialsStartsAtTheCentre()
+    {
+        // gamma is inactive in both source trials (kernel = linear): its coordinate is 0.5, x's the mean of 0.2 and 0.4.
+        SearchSpace space = [new ChoiceHP("kernel", "linear", "rbf"), new LogRangeHP("gamma", 1e-3, 1e1) { ActiveWhen = new HPCondition("kernel", "rbf") }, new RangeHP("x", 0, 10)];
+        var study = new Study(new RandomOptimizer(space), new StudyOptions { Seed = 1 });
+        study.AddTrial(new Dictionary<string, object?> { ["kernel"] = "linear", ["x"] = 2.0 }, 1);
+        study.AddTrial(new Dictionary<string, object?> { ["kernel"] = "linear", ["x"] = 4.0 }, 2);
+        var start = WarmStart.Of(new CmaEsOptions { WarmStartFrom = study.GetResult(), WarmStartTopShare = 1 }, space, new CmaCoordinates(space))!;
+        Assert.Equal(0.5, start.Mean[0]);
+        Assert.Equal(0.3, start.Mean[1], 15);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
