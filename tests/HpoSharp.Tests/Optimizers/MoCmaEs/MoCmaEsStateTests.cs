@@ -49,6 +49,22 @@ public sealed class MoCmaEsStateTests
         Assert.Equal(setup.NewStrategy().AfterSuccess([1, -1], setup.Parameters).Sigma, strategy.Sigma);
     }
 
+    [Fact]
+    public void ASuccessfulOffspringLearnsItsStepInTheCovarianceItInherited()
+    {
+        // As above, the offspring takes its parent's place; its step (1, -1) stretches C along that direction.
+        var (state, setup) = NewState(populationSize: 2);
+        state.Advance([Evaluated(0, parent: -1, value: 1)]);
+        state.Advance([Evaluated(1, parent: -1, value: 5)]);
+        state.Advance([Evaluated(2, parent: 1, value: 5, step: [1, -1])]);
+
+        var strategy = state.Population[1].Strategy;
+        var expected = setup.NewStrategy().AfterSuccess([1, -1], setup.Parameters);
+        Assert.Equal(expected.Deviation(0), strategy.Deviation(0), 15);
+        Assert.Equal(expected.Length([1, -1]), strategy.Length([1, -1]), 15);
+        Assert.True(strategy.Length([1, -1]) < strategy.Length([1, 1]));
+    }
+
     [Theory]
     [InlineData(MoCmaEsSuccess.BeatsParent, false)]
     [InlineData(MoCmaEsSuccess.Selected, true)]
@@ -65,6 +81,46 @@ public sealed class MoCmaEsStateTests
         var fresh = setup.NewStrategy();
         Assert.Equal(fresh.AfterOffspring(success, p).Sigma, state.Population[0].Strategy.Sigma);
         Assert.Equal((success ? fresh.AfterSuccess([1, 0], p) : fresh).Sigma, state.Population[1].Strategy.Sigma);
+    }
+
+    [Theory]
+    [InlineData(MoCmaEsSuccess.BeatsParent, false)]
+    [InlineData(MoCmaEsSuccess.Selected, true)]
+    public void AnOffspringSelectedOnItsParentsLevelIsASuccessOnlyWhenEverySelectedOneIs(MoCmaEsSuccess rule, bool success)
+    {
+        // Minimising both: the offspring (5, 1) and its parent (1, 5) trade off, and the offspring dominates the other member (6, 6).
+        var options = new MoCmaEsOptions { PopulationSize = 2, Success = rule };
+        var setup = new MoCmaEsSetup(new CmaCoordinates(TestFunctions.Box(2, 0, 1)), options, new TrialHistory([], [Direction.Minimize, Direction.Minimize]));
+        var state = new MoCmaEsState(setup);
+        state.Advance([Evaluated(0, parent: -1, values: [1, 5])]);
+        state.Advance([Evaluated(1, parent: -1, values: [6, 6])]);
+        state.Advance([Evaluated(2, parent: 0, values: [5, 1], step: [1, 0])]);
+
+        Assert.Equal([0, 2], state.Population.Select(i => i.Number));
+        var fresh = setup.NewStrategy();
+        Assert.Equal(fresh.AfterOffspring(success, setup.Parameters).Sigma, state.Population[0].Strategy.Sigma);
+        Assert.Equal((success ? fresh.AfterSuccess([1, 0], setup.Parameters) : fresh).Sigma, state.Population[1].Strategy.Sigma);
+    }
+
+    [Fact]
+    public void ParentsAreDrawnByATournamentAmongTheNonDominatedMembers()
+    {
+        // Minimising both: (1, 5) and (5, 1) are extremes, (2.5, 2.5) is on the front but best in neither objective, so it
+        // wins a tournament only against itself (1 draw in 9); (6, 6) is dominated and never drawn.
+        var options = new MoCmaEsOptions { PopulationSize = 4 };
+        var setup = new MoCmaEsSetup(new CmaCoordinates(TestFunctions.Box(2, 0, 1)), options, new TrialHistory([], [Direction.Minimize, Direction.Minimize]));
+        var state = new MoCmaEsState(setup);
+        state.Advance([Evaluated(0, parent: -1, values: [1, 5])]);
+        state.Advance([Evaluated(1, parent: -1, values: [6, 6])]);
+        state.Advance([Evaluated(2, parent: -1, values: [2.5, 2.5])]);
+        state.Advance([Evaluated(3, parent: -1, values: [5, 1])]);
+
+        var rng = new RandomStream(3);
+        var parents = Enumerable.Range(0, 900).Select(_ => state.ChooseParent(rng).Number).ToArray();
+        Assert.DoesNotContain(1, parents);
+        Assert.InRange(parents.Count(n => n == 2), 60, 140);
+        Assert.InRange(parents.Count(n => n == 0), 300, 500);
+        Assert.InRange(parents.Count(n => n == 3), 300, 500);
     }
 
     [Fact]
@@ -109,11 +165,14 @@ public sealed class MoCmaEsStateTests
     }
 
     /// <summary>A complete trial that the strategy suggested, at the centre of the box, with its parent and step.</summary>
-    private static Trial Evaluated(int number, long parent, double value, double[]? step = null) => new()
+    private static Trial Evaluated(int number, long parent, double value, double[]? step = null) => Evaluated(number, parent, [value], step);
+
+    /// <summary>A complete trial that the strategy suggested, at the centre of the box, with its values, parent and step.</summary>
+    private static Trial Evaluated(int number, long parent, double[] values, double[]? step = null) => new()
     {
         Number = number,
         State = TrialState.Complete,
-        Values = [value],
+        Values = [.. values],
         SystemAttributes = ImmutableDictionary<string, object>.Empty
             .Add(MoCmaEsOptimizer.ParentAttribute, parent)
             .Add(MoCmaEsOptimizer.SampleAttribute, ImmutableArray.Create(Centre))

@@ -26,6 +26,36 @@ public sealed class SelectionOrderTests
     }
 
     [Fact]
+    public void InThreeObjectivesTheReferenceMarginDecidesBetweenPointsThatAreNotExtremes()
+    {
+        // (3, 3, 0) and (2, 2, 1) are best in no objective. The first has the level's worst third value: what only it covers
+        // reaches down to the reference, a tenth of the range below that value, and adds 1.5; the second adds 1.
+        var order = new SelectionOrder([[4, 1, 4], [0, 3, 5], [1, 4, 1], [3, 3, 0], [2, 2, 1]], [0, 1, 2, 3, 4]);
+        Assert.Equal(4, order.Worst());
+        Assert.True(order.Better(3, 4));
+    }
+
+    [Fact]
+    public void InThreeObjectivesAnExtremeIsAPointBestInSomeObjectiveNotWorst()
+    {
+        // (1, 4, 1) is best in the second objective; (3, 3, 0) is best in none, though worst in the third.
+        var order = new SelectionOrder([[4, 1, 4], [0, 3, 5], [1, 4, 1], [3, 3, 0], [2, 2, 1]], [0, 1, 2, 3, 4]);
+        Assert.True(order.Better(2, 3));
+        Assert.False(order.Better(3, 2));
+    }
+
+    [Fact]
+    public void WhenALevelIsFlatInOneObjectiveTheOtherObjectivesStillDecide()
+    {
+        // Every point has the level's best (and worst) third value, so all are extremes; the reference still lies just
+        // below that value, and the contributions are those of the first two objectives: (1, 4, 5) adds the least.
+        var order = new SelectionOrder([[4, 1, 5], [1, 4, 5], [2, 3.1, 5], [3, 2.5, 5]], [0, 1, 2, 3]);
+        Assert.Equal(1, order.Worst());
+        Assert.True(order.Better(0, 1));
+        Assert.True(order.Better(2, 0));
+    }
+
+    [Fact]
     public void WithOneObjectiveItOrdersByValueAndTheYoungerAmongEquals()
     {
         Assert.Equal(2, new SelectionOrder([[5], [7], [1], [3]], [0, 1, 2, 3]).Worst());

@@ -63,6 +63,14 @@ public sealed class HypervolumeSubsetSelectionTests
     }
 
     [Fact]
+    public void APointBelowTheReferenceInSomeObjectivesGainsNothing()
+    {
+        // (-5, -5, 2) and (-3, -3) are below the reference in two objectives: no box, however large the product of their gains.
+        Assert.Equal([0, 1], HypervolumeSubsetSelection.Greedy([[1, 1, 1], [-5, -5, 2]], 2, [0, 0, 0]));
+        Assert.Equal([0, 1], HypervolumeSubsetSelection.Greedy([[1, 1], [-3, -3]], 2, [0, 0]));
+    }
+
+    [Fact]
     public void AReferenceOfTheWrongLengthIsRefusedNamingBothLengths()
     {
         var error = Assert.Throws<ArgumentException>(() => HypervolumeSubsetSelection.Greedy(Points, 2, [0, 0, 0]));

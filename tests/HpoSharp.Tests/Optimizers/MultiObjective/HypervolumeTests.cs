@@ -116,6 +116,36 @@ public sealed class HypervolumeTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void AgreesWithInclusionExclusionWhenValuesTieRepeatOrLieOnTheReference(int objectives)
+    {
+        // Values from 0 to 4 against the origin: many equal coordinates, duplicates, dominated points and points on the reference.
+        var rng = new RandomStream(17, (ulong)objectives);
+        var reference = new double[objectives];
+        for (var repeat = 0; repeat < 40; repeat++)
+        {
+            var points = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, objectives).Select(_ => (double)rng.NextInt(5)).ToArray()).ToArray();
+            var total = Hypervolume.Compute(points, reference);
+            Assert.Equal(InclusionExclusion(points, reference), total, 10);
+            var contributions = Hypervolume.Contributions(points, reference);
+            for (var i = 0; i < points.Length; i++)
+            {
+                Assert.Equal(total - InclusionExclusion([.. points.Where((_, j) => j != i)], reference), contributions[i], 10);
+            }
+        }
+    }
+
+    [Fact]
+    public void WithOneObjectiveTheVolumeIsTheBestGain()
+    {
+        Assert.Equal(4, Hypervolume.Compute([[4], [1], [4], [-2]], [0]));
+        Assert.Equal(7, Hypervolume.Compute([[4], [-2]], [-3]));
+    }
+
     [Fact]
     public void OfTrialsReadsValuesInTheUsersDirections()
     {

@@ -29,6 +29,15 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void TheStraddlingFrontIsSelectedAgainstAReferenceJustBeyondItsOwnWorstValues()
+    {
+        // The second front is (1, 0), (0.45, 0.45), (0, 1). Against its own worst values (0, 0) only the middle point has a
+        // box worth counting; against those of every point (-10, -10) the first would win, 12 · 11 > 11.45².
+        double[][] points = [[2, 2], [1, 0], [0.45, 0.45], [0, 1], [-10, -10]];
+        Assert.Equal([0, 2], MotpeSelection.GoodIndices(points, 2));
+    }
+
+    [Fact]
     public void TheSelectionIsKeptForOneGoodCountAndOneSetOfTrialsInWhichTheGroupWasActive()
     {
         // y is inactive in X (trial 0), so a group led by y sees the second front and below only.
