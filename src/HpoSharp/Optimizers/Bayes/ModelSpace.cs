@@ -90,7 +90,7 @@ internal sealed class ModelSpace
 
     /// <summary>The model coordinate of the <paramref name="index"/>-th allowed value of discrete coordinate <paramref name="d"/>.</summary>
     public double ValueAt(int d, long index) =>
-        Categorical[d] ? index : _dimensions[d].ToUnit(_dimensions[d].Low + (index * _dimensions[d].Step));
+        Categorical[d] ? index : _dimensions[d].ToUnit(_dimensions[d].LevelValue(index));
 
     /// <summary>The index of the allowed value of discrete coordinate <paramref name="d"/> at model coordinate <paramref name="x"/>.</summary>
     public long IndexOf(int d, double x) =>

@@ -120,7 +120,7 @@ internal sealed class CmaCoordinates
             var value = encoded[_gaussianDimension[g]];
             if (!double.IsNaN(value))
             {
-                sample[g] = IsDiscrete(g) ? Position(g, Math.Round((value - dimension.Low) / LevelSpacing(dimension))) : dimension.ToUnit(value);
+                sample[g] = IsDiscrete(g) ? Position(g, Math.Round((value - dimension.Low) / dimension.Step)) : dimension.ToUnit(value);
             }
         }
 
@@ -148,7 +148,7 @@ internal sealed class CmaCoordinates
         {
             var dimension = _dimensions[_gaussianDimension[g]];
             encoded[_gaussianDimension[g]] = IsDiscrete(g)
-                ? dimension.Snap(dimension.Low + (Level(g, sample[g]) * LevelSpacing(dimension)))
+                ? dimension.LevelValue(Level(g, sample[g]))
                 : dimension.FromUnit(Math.Clamp(sample[g], 0, 1));
         }
 
@@ -159,7 +159,4 @@ internal sealed class CmaCoordinates
 
         return encoded;
     }
-
-    /// <summary>The difference in value between neighbouring levels of a discrete dimension: its step, or 1 on a log scale (integers).</summary>
-    private static double LevelSpacing(Dimension dimension) => dimension.Log ? 1 : dimension.Step;
 }
