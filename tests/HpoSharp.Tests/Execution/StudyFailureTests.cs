@@ -60,7 +60,7 @@ public sealed class StudyFailureTests
     {
         using var secondStarted = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var study = new Study(new FailsToLearnFromWorkerZero(new SearchSpace([new RangeHP("x", 0, 1)])), new StudyOptions { Seed = 1, MaxParallelism = 2, MaxEvaluations = 2 });
+        var study = new Study(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: (pid, _) => pid == 0), new StudyOptions { Seed = 1, MaxParallelism = 2, MaxEvaluations = 2 });
         var run = Task.Run(() => study.Optimize(Objective.Create(c =>
         {
             if (c.Worker == 0)
@@ -104,18 +104,4 @@ public sealed class StudyFailureTests
     }
 
     private static BaseHPOptimizer Build() => HpoRegistry.Build("random", [new RangeHP("x", 0, 1)]);
-
-    /// <summary>Random suggestions; it throws when told of a trial that worker 0 ran.</summary>
-    private sealed class FailsToLearnFromWorkerZero(SearchSpace space) : BaseHPOptimizer(space)
-    {
-        protected internal override Suggestion? GetSuggestion(int pid) => new(RandomOptimizer.Sample(Space, Rng));
-
-        protected internal override void UpdateTrials(int pid, Trial trial, double perf)
-        {
-            if (pid == 0)
-            {
-                throw new InvalidOperationException($"cannot learn trial {trial.Number} of worker 0");
-            }
-        }
-    }
 }

@@ -163,7 +163,7 @@ public sealed class StudyLimitsTests
     [Fact]
     public async Task AnOptimizerThatFailsOnATimedOutTrialStopsTheRunNotTheClock()
     {
-        var (study, error) = await TimeOutTheOnlyTrial(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 0), Options());
+        var (study, error) = await TimeOutTheOnlyTrial(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: (_, t) => t.Number == 0), Options());
         Assert.Equal((typeof(InvalidOperationException), "cannot learn trial 0"), (error.GetType(), error.Message));
         Assert.Equal((StopReason.Failed, TrialState.TimedOut), (study.StopReason, Assert.Single(study.Trials).State));
     }
@@ -228,7 +228,7 @@ public sealed class StudyLimitsTests
     public void AnOptimizerThatFailsOnATrialCancelledForACallbackErrorDoesNotReplaceThatError()
     {
         using var secondStarted = new ManualResetEventSlim();
-        var study = new Study(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 1), new StudyOptions
+        var study = new Study(new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: (_, t) => t.Number == 1), new StudyOptions
         {
             MaxParallelism = 2,
             MaxEvaluations = 10,
@@ -251,7 +251,7 @@ public sealed class StudyLimitsTests
     public async Task AnOptimizerThatFailsOnATimedOutTrialCancelsTheOtherRunningTrialsSayingSo()
     {
         using var release = new ManualResetEventSlim();
-        var optimizer = new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: 1);
+        var optimizer = new StudyTests.ForgetfulOptimizer(new SearchSpace([new RangeHP("x", 0, 1)]), forgets: (_, t) => t.Number == 1);
         var study = new Study(optimizer, Options(trialTimeLimit: TimeSpan.FromSeconds(10), evaluations: 3, workers: 2));
         var run = study.OptimizeAsync(Objective.Create(c =>
         {

@@ -253,7 +253,7 @@ public sealed class StudyTests
     public void AnOptimizerThatFailsToLearnATrialStopsTheStudyAndIsRethrown()
     {
         // The error comes from finishing trial 2, not from its objective: it must not be taken for the objective's.
-        var study = new Study(new ForgetfulOptimizer(Space(), forgets: 2), new StudyOptions { Seed = 1, MaxEvaluations = 5 });
+        var study = new Study(new ForgetfulOptimizer(Space(), forgets: (_, t) => t.Number == 2), new StudyOptions { Seed = 1, MaxEvaluations = 5 });
         var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c => 1.0));
 
         Assert.Equal("cannot learn trial 2", error.Message);
@@ -386,15 +386,16 @@ public sealed class StudyTests
 
     /// <summary>Suggests one valid configuration, then x = 5, outside its range [-1, 1].</summary>
     /// <summary>Random suggestions; it throws when told the result of trial <paramref name="forgets"/>.</summary>
-    internal sealed class ForgetfulOptimizer(SearchSpace space, int forgets) : BaseHPOptimizer(space)
+    /// <summary>Random suggestions; it throws when told of a trial that <paramref name="forgets"/> (given the worker and the trial) picks.</summary>
+    internal sealed class ForgetfulOptimizer(SearchSpace space, Func<int, Trial, bool> forgets) : BaseHPOptimizer(space)
     {
         protected internal override Suggestion? GetSuggestion(int pid) => new(RandomOptimizer.Sample(Space, Rng));
 
         protected internal override void UpdateTrials(int pid, Trial trial, double perf)
         {
-            if (trial.Number == forgets)
+            if (forgets(pid, trial))
             {
-                throw new InvalidOperationException($"cannot learn trial {forgets}");
+                throw new InvalidOperationException($"cannot learn trial {trial.Number}");
             }
         }
     }
