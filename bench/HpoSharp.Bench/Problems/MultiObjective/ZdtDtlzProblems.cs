@@ -66,11 +66,32 @@ public static class ZdtDtlzProblems
             };
         }) { Objectives = objectives };
 
-    /// <summary>The hypervolume of ZDT3's front, from 200,001 points of the curve (its non-dominated parts are kept by the computation).</summary>
+    /// <summary>
+    /// The hypervolume of ZDT3's front: the integral over f1 in [0, 1.1] of 1.1 minus the lowest f2 on the curve at or
+    /// left of f1 (so only the curve's non-dominated parts count), by the trapezoid rule on 2,000,000 steps of f1, which
+    /// is within about 1e-10 of the exact value.
+    /// </summary>
     private static class Zdt3FrontVolume
     {
-        public static readonly double Value = Hypervolume.Of(
-            Enumerable.Range(0, 200_001).Select(i => i / 200_000.0).Select(f1 => new[] { f1, 1 - Math.Sqrt(f1) - (f1 * Math.Sin(10 * Math.PI * f1)) }),
-            Ref2);
+        private const int Steps = 2_000_000;
+
+        public static readonly double Value = Integrate();
+
+        private static double Integrate()
+        {
+            var lowest = 1.0;
+            var height = Ref2[1] - lowest;
+            var area = 0.0;
+            for (var i = 1; i <= Steps; i++)
+            {
+                var f1 = (double)i / Steps;
+                lowest = Math.Min(lowest, 1 - Math.Sqrt(f1) - (f1 * Math.Sin(10 * Math.PI * f1)));
+                var next = Ref2[1] - lowest;
+                area += (height + next) / (2 * Steps);
+                height = next;
+            }
+
+            return area + ((Ref2[0] - 1) * height);
+        }
     }
 }
