@@ -7,7 +7,7 @@ namespace HpoSharp.Bench.Report;
 
 /// <summary>
 /// Every HpoSharp algorithm against every other column, per half and budget: significant wins / losses / no
-/// difference (Mann–Whitney U per problem, Holm-corrected over the table), the median log10 ratio of median regrets,
+/// difference (Mann–Whitney U per problem, Holm-corrected over the cell's problems), the median log10 ratio of median regrets,
 /// and whether the "beats" bar is met.
 /// </summary>
 public static class ComparisonSection

@@ -35,6 +35,10 @@ public sealed class ResultSet
     public (int Budget, IReadOnlyList<RunTrace> Runs)? Get(Column column, string problem) =>
         _runs.TryGetValue((column, problem), out var entry) ? (entry.Budget, [.. entry.Runs.Values]) : null;
 
+    /// <summary>The lowest noise-free value (of the first objective) that any run of any column reached on <paramref name="problem"/>, or +∞.</summary>
+    public double LowestValue(string problem) =>
+        _runs.Where(r => r.Key.Item2 == problem).SelectMany(r => r.Value.Runs.Values).SelectMany(t => t.Points).Select(p => p.True[0]).DefaultIfEmpty(double.PositiveInfinity).Min();
+
     /// <summary>The seeds of the runs of a column on a problem, in the order of <see cref="Get"/>.</summary>
     public IReadOnlyList<int> Seeds(Column column, string problem) => _runs.TryGetValue((column, problem), out var entry) ? [.. entry.Runs.Keys] : [];
 

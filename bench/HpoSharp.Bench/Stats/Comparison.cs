@@ -15,7 +15,7 @@ public enum Outcome
 
 /// <summary>
 /// Compares two algorithms over a table of problems: per problem a two-sided Mann–Whitney U test on the log10
-/// regrets, Holm-corrected over the table at level 0.05, gives a win, a loss or no difference; the summary also gives
+/// regrets, Holm-corrected over the cell's problems at level 0.05, gives a win, a loss or no difference; the summary also gives
 /// the median over problems of log10(our median regret / their median regret).
 /// </summary>
 /// <param name="Outcomes">The outcome per problem, in the order given.</param>

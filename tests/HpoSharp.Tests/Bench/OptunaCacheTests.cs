@@ -1,11 +1,27 @@
 using System.Text.Json.Nodes;
 using HpoSharp.Bench.Problems;
+using HpoSharp.Bench.Problems.RealData;
 using HpoSharp.Bench.Running;
 
 namespace HpoSharp.Tests.Bench;
 
 public sealed class OptunaCacheTests
 {
+    [Fact]
+    public void NoCommittedOptunaRunGoesBelowTheRecordedOptimumOfARealDataTask()
+    {
+        var cache = Path.Combine(RepositoryRoot(), "bench", "optuna", "cache");
+        var results = new ResultSet();
+
+        OptunaCache.Load(cache, [], [.. RealTasks.ReferenceOptimum.Keys], results);
+
+        Assert.NotEmpty(results.Columns);
+        foreach (var (task, optimum) in RealTasks.ReferenceOptimum)
+        {
+            Assert.True(results.LowestValue(task) >= optimum, $"{task}: a cached run reached {results.LowestValue(task):R}, below f* {optimum:R}.");
+        }
+    }
+
     [Fact]
     public void ACachedRunIsReadBackAndScoredLikeAnHpoSharpRun()
     {
@@ -52,4 +68,15 @@ public sealed class OptunaCacheTests
     }
 
     private static JsonArray Point(int at, double value) => new(at, new JsonArray(value), new JsonArray(value));
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "HpoSharp.slnx")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException($"No HpoSharp.slnx above {AppContext.BaseDirectory}.");
+        }
+
+        return folder.FullName;
+    }
 }

@@ -3,9 +3,10 @@ using HpoSharp.Optimizers;
 namespace HpoSharp.Bench.Problems.Bbob;
 
 /// <summary>
-/// The random parts of one BBOB instance: the optimum x_opt (uniform in [-4, 4]^D, rounded to 4 decimals as COCO
-/// does, redrawn while every coordinate lies within 1 of the centre so that no instance sits at the centre), the
-/// optimal value f_opt (a Cauchy draw rounded to 2 decimals and clipped to ±1000), and two rotations R and Q.
+/// The random parts of one BBOB instance: the optimum x_opt (uniform in [-4, 4]^D, rounded to 4 decimals, redrawn
+/// while every coordinate lies within 1 of the centre so that no instance sits at the centre), the optimal value f_opt
+/// (a standard Cauchy draw rounded to 2 decimals and clipped to ±1000; COCO's is 100 times wider, which no regret
+/// sees), and two rotations R and Q.
 /// </summary>
 public sealed class BbobInstance
 {
