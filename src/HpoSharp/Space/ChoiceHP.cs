@@ -13,10 +13,15 @@ public sealed class ChoiceHP : HPSpace
     /// <param name="name">The parameter's name.</param>
     /// <param name="choices">The choices, at least one, none null, no two equal.</param>
     public ChoiceHP(string name, params object[] choices)
+        : this(name, choices, singleCollectionAllowed: false)
+    {
+    }
+
+    private ChoiceHP(string name, object[] choices, bool singleCollectionAllowed)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        if (choices is [System.Collections.IEnumerable list and not string])
+        if (!singleCollectionAllowed && choices is [System.Collections.IEnumerable list and not string])
         {
             throw new ArgumentException($"Parameter '{name}': the only choice given is a collection ({list.GetType().Name}); pass the choices themselves, or use ChoiceHP.Of(name, collection).", nameof(choices));
         }
@@ -31,12 +36,12 @@ public sealed class ChoiceHP : HPSpace
     /// <inheritdoc/>
     public override IReadOnlyList<Dimension> Dimensions => _dimensions;
 
-    /// <summary>Creates a categorical parameter from a typed collection of choices.</summary>
+    /// <summary>Creates a categorical parameter from a typed collection of choices (a single choice may itself be a collection).</summary>
     public static ChoiceHP Of<T>(string name, IEnumerable<T> choices)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(choices);
-        return new ChoiceHP(name, [.. choices.Select(c => (object)c)]);
+        return new ChoiceHP(name, [.. choices.Select(c => (object)c)], singleCollectionAllowed: true);
     }
 
     /// <summary>The index of <paramref name="choice"/> among the choices, or -1.</summary>
@@ -51,7 +56,7 @@ public sealed class ChoiceHP : HPSpace
         var index = IndexOf(value);
         if (index < 0)
         {
-            throw InvalidValue(value, $"one of {{{string.Join(", ", _choices)}}}");
+            throw InvalidValue(value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"one of {{{string.Join(", ", _choices.Select(c => c is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : c))}}}"));
         }
 
         destination[0] = index;

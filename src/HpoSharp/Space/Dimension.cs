@@ -89,7 +89,7 @@ public sealed class Dimension
         {
             if (log)
             {
-                throw new ArgumentException($"Parameter '{name}': a log-scaled range cannot have a step (step {step}).", nameof(step));
+                throw new ArgumentException(Invariant($"Parameter '{name}': a log-scaled range cannot have a step (step {step})."), nameof(step));
             }
 
             CheckStepFits(name, low, high, step);
@@ -106,6 +106,12 @@ public sealed class Dimension
     /// <param name="step">The spacing of allowed integers, at least 1.</param>
     public static Dimension Integer(string name, long low, long high, bool log = false, long step = 1)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!IsExactDouble(low) || !IsExactDouble(high))
+        {
+            throw new ArgumentOutOfRangeException(IsExactDouble(low) ? nameof(high) : nameof(low), Invariant($"Parameter '{name}': integer bounds must be exact doubles, as every integer within ±2^53 is; got [{low}, {high}]."));
+        }
+
         CheckBounds(name, low, high, log);
         if (step < 1)
         {
@@ -117,7 +123,11 @@ public sealed class Dimension
             throw new ArgumentException($"Parameter '{name}': a log-scaled integer range cannot have a step other than 1 (step {step}).", nameof(step));
         }
 
-        CheckStepFits(name, low, high, step);
+        if (step > (Int128)high - low || ((Int128)high - low) % step != 0)
+        {
+            throw StepDoesNotFit(name, low, high, step);
+        }
+
         return new Dimension(name, DimensionKind.Integer, low, high, log, step, 0);
     }
 
@@ -143,11 +153,11 @@ public sealed class Dimension
     /// <summary>
     /// Maps a point of [0, 1] to an allowed value so that a uniform point gives a uniform value:
     /// uniform (or log-uniform) over a real range, equally likely values over steps, choices and linear integers,
-    /// log-uniform over a log-scaled integer range.
+    /// log-uniform over a log-scaled integer range. NaN counts as 0.
     /// </summary>
     public double FromUnit(double u)
     {
-        u = Math.Clamp(u, 0.0, 1.0);
+        u = double.IsNaN(u) ? 0 : Math.Clamp(u, 0.0, 1.0);
         if (Kind == DimensionKind.Integer && Log)
         {
             var w = Math.Log(Low - 0.5) + (u * (Math.Log(High + 0.5) - Math.Log(Low - 0.5)));
@@ -164,8 +174,9 @@ public sealed class Dimension
     }
 
     /// <summary>
-    /// Maps an allowed value to [0, 1], the inverse of <see cref="FromUnit"/>: the middle of the cell of a discrete value,
-    /// the relative position in the search scale of a continuous one.
+    /// Maps an allowed value to [0, 1], the inverse of <see cref="FromUnit"/>: the middle of the cell of a value of a
+    /// linear discrete dimension, the position of its logarithm within the cells' outer edges for a log-scaled integer,
+    /// the relative position in the search scale of a continuous value.
     /// </summary>
     public double ToUnit(double value)
     {
@@ -234,7 +245,7 @@ public sealed class Dimension
     public override string ToString() => Kind switch
     {
         DimensionKind.Categorical => $"{Name}: categorical({Count})",
-        _ => $"{Name}: {Kind.ToString().ToLowerInvariant()} [{Low}, {High}]{(Log ? " log" : string.Empty)}{(Step > 0 && Kind == DimensionKind.Real ? $" step {Step}" : string.Empty)}{(Kind == DimensionKind.Integer && Step > 1 ? $" step {Step}" : string.Empty)}",
+        _ => Invariant($"{Name}: {Kind.ToString().ToLowerInvariant()} [{Low}, {High}]{(Log ? " log" : string.Empty)}{((Kind == DimensionKind.Real && Step > 0) || Step > 1 ? Invariant($" step {Step}") : string.Empty)}"),
     };
 
     private static void CheckBounds(string name, double low, double high, bool log)
@@ -252,7 +263,12 @@ public sealed class Dimension
 
         if (low >= high)
         {
-            throw new ArgumentException($"Parameter '{name}': the lower bound {low} must be less than the upper bound {high}.", nameof(low));
+            throw new ArgumentException(Invariant($"Parameter '{name}': the lower bound {low} must be less than the upper bound {high}."), nameof(low));
+        }
+
+        if (!double.IsFinite(high - low))
+        {
+            throw new ArgumentException(Invariant($"Parameter '{name}': the range [{low}, {high}] is wider than a double can hold (its width overflows)."), nameof(high));
         }
 
         if (log && low <= 0)
@@ -261,12 +277,20 @@ public sealed class Dimension
         }
     }
 
+    /// <summary>Refuses a real step unless the last level, Low + round((High - Low) / step) × step, is High within a billionth of a step (and rounding).</summary>
     private static void CheckStepFits(string name, double low, double high, double step)
     {
-        var steps = (high - low) / step;
-        if (step > high - low || Math.Abs(steps - Math.Round(steps)) > 1e-9 * Math.Max(1, steps))
+        var last = low + (Math.Round((high - low) / step) * step);
+        if (step > high - low || Math.Abs(last - high) > (1e-9 * step) + (1e-15 * Math.Max(Math.Abs(low), Math.Abs(high))))
         {
-            throw new ArgumentException($"Parameter '{name}': step {step} does not fit the range [{low}, {high}]: (high - low) must be a whole multiple of the step.", nameof(step));
+            throw StepDoesNotFit(name, low, high, step);
         }
     }
+
+    private static ArgumentException StepDoesNotFit(string name, double low, double high, double step) =>
+        new(Invariant($"Parameter '{name}': step {step} does not fit the range [{low}, {high}]: (high - low) must be a whole multiple of the step."), nameof(step));
+
+    private static bool IsExactDouble(long value) => value > long.MinValue && value < long.MaxValue && (long)(double)value == value;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

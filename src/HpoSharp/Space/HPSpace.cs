@@ -50,5 +50,5 @@ public abstract class HPSpace
 
     /// <summary>An <see cref="ArgumentException"/> saying that <paramref name="value"/> is not a value of this parameter.</summary>
     protected ArgumentException InvalidValue(object? value, string expected) =>
-        new($"Parameter '{Name}': value '{value}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}.", nameof(value));
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parameter '{Name}': value '{value}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}."), nameof(value));
 }

@@ -42,7 +42,7 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
             return typed;
         }
 
-        if (value is IConvertible && typeof(T).IsPrimitive && typeof(T) != typeof(bool) && value is not bool and not string)
+        if (value is IConvertible && (typeof(T).IsPrimitive || typeof(T) == typeof(decimal)) && typeof(T) != typeof(bool) && value is not bool and not string)
         {
             return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
         }
@@ -71,10 +71,10 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <inheritdoc/>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The values as <c>name=value</c> pairs, e.g. <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.</summary>
+    /// <summary>The values as <c>name=value</c> pairs for display, doubles to six significant digits, e.g. <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.</summary>
     public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}={Format(i.Value)}"));
 
-    /// <summary>Formats one value for display: round-trip numbers, lists in brackets.</summary>
+    /// <summary>Formats one value for display: doubles to six significant digits, other numbers in full, lists in brackets, all culture-invariant.</summary>
     internal static string Format(object value) => value switch
     {
         double d => d.ToString("G6", CultureInfo.InvariantCulture),

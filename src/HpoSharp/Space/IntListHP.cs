@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HpoSharp.Space;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class IntListHP : HPSpace
         }
 
         _dimensions = [.. Enumerable.Range(0, maxLength).Select(i => Dimension.Integer($"{name}[{i}]", min, max, log))];
-        _conditions = [.. Enumerable.Range(0, maxLength).Select(i => lengthFrom is null ? null : new HPCondition(lengthFrom, length => LengthOf(name, length) > i))];
+        _conditions = [.. Enumerable.Range(0, maxLength).Select(i => lengthFrom is null ? null : new HPCondition(lengthFrom, length => LengthOf(name, maxLength, length) > i))];
         LengthFrom = lengthFrom;
     }
 
@@ -60,7 +62,7 @@ public sealed class IntListHP : HPSpace
     /// <inheritdoc/>
     public override void Encode(object value, Span<double> destination)
     {
-        var expected = $"an int[] of at most {_dimensions.Length} elements in [{_dimensions[0].Low}, {_dimensions[0].High}]";
+        var expected = string.Create(CultureInfo.InvariantCulture, $"an int[] of at most {_dimensions.Length} elements in [{_dimensions[0].Low}, {_dimensions[0].High}]");
         if (value is not int[] list || list.Length > _dimensions.Length)
         {
             throw InvalidValue(value, expected);
@@ -76,8 +78,8 @@ public sealed class IntListHP : HPSpace
         }
     }
 
-    private static int LengthOf(string name, object length) =>
-        NumericHP.TryToDouble(length, out var n) && n == Math.Floor(n)
+    private static int LengthOf(string name, int maxLength, object length) =>
+        NumericHP.TryToDouble(length, out var n) && n == Math.Floor(n) && n >= 0 && n <= maxLength
             ? (int)n
-            : throw new ArgumentException($"Parameter '{name}': its length parameter must have integer choices (got '{length}').");
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Parameter '{name}': its length parameter's choices must be whole numbers from 0 to {maxLength}, the list's largest length (got '{length}')."));
 }

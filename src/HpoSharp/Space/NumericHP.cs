@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HpoSharp.Space;
 
 /// <summary>A parameter searched along one real or integer dimension; the base of the range kinds.</summary>
@@ -29,10 +31,11 @@ public abstract class NumericHP : HPSpace
     {
         if (!TryToDouble(value, out var number) || !Dimension.IsValid(number))
         {
-            throw InvalidValue(value, $"a number in [{Min}, {Max}]{(Dimension.IsDiscrete ? $" on the step {Dimension.Step} from {Min}" : string.Empty)}");
+            var grid = Dimension.IsDiscrete ? string.Create(CultureInfo.InvariantCulture, $" on the step {Dimension.Step} from {Min}") : string.Empty;
+            throw InvalidValue(value, string.Create(CultureInfo.InvariantCulture, $"a number in [{Min}, {Max}]{grid}"));
         }
 
-        destination[0] = number;
+        destination[0] = Dimension.Snap(number);
     }
 
     /// <summary>Converts a boxed number of any numeric type to a double; false for anything else.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace HpoSharp.Space;
@@ -119,12 +120,12 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
 
             if (active && !_dimensions[d].IsValid(encoded[d]))
             {
-                throw new ArgumentException($"Dimension '{_dimensions[d].Name}' has value {encoded[d]}, which is not an allowed value of {_dimensions[d]}.", nameof(encoded));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' has value {encoded[d]}, which is not an allowed value of {_dimensions[d]}."), nameof(encoded));
             }
 
             if (!active && !double.IsNaN(encoded[d]))
             {
-                throw new ArgumentException($"Dimension '{_dimensions[d].Name}' is inactive here ({DescribeConditions(d)} does not hold) but has value {encoded[d]}.", nameof(encoded));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' is inactive here ({DescribeConditions(d)} does not hold) but has value {encoded[d]}."), nameof(encoded));
             }
         }
     }
@@ -182,7 +183,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
             {
                 parameter.Encode(value!, encoded.AsSpan(offset, length));
             }
-            else if (active && length > 0)
+            else if (active && Enumerable.Range(offset, length).Any(d => IsActive(d, encoded)))
             {
                 throw new ArgumentException($"Parameter '{parameter.Name}' is active here but has no value.", nameof(values));
             }

@@ -88,7 +88,7 @@ public sealed class SearchSpaceTests
             new ChoiceHP("a", 1, 2) { ActiveWhen = new HPCondition("b", 1) },
             new ChoiceHP("b", 1, 2) { ActiveWhen = new HPCondition("a", 1) },
         ]));
-        Assert.Contains("length parameter must have integer choices", Fault([new ChoiceHP("n", "one", "two"), new IntListHP("w", 2, 1, 9, lengthFrom: "n")]));
+        Assert.Contains("its length parameter's choices must be whole numbers from 0 to 2, the list's largest length (got 'one')", Fault([new ChoiceHP("n", "one", "two"), new IntListHP("w", 2, 1, 9, lengthFrom: "n")]));
 
         static string Fault(HPSpace[] parameters) => Assert.ThrowsAny<ArgumentException>(() => new SearchSpace(parameters)).Message;
     }
