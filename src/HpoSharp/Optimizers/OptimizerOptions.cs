@@ -16,7 +16,8 @@ public abstract class OptimizerOptions
     {
         if (!condition)
         {
-            throw new ArgumentOutOfRangeException(setting, value, $"{owner}.{setting} is {value?.ToString() ?? "null"}; expected {expected}.");
+            var text = value is null ? "null" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            throw new ArgumentOutOfRangeException(setting, $"{owner}.{setting} is {text}; expected {expected}.");
         }
     }
 }

@@ -85,7 +85,7 @@ public sealed class GridOptimizerTests
     {
         var space = new SearchSpace(Enumerable.Range(0, 50).Select(i => new RangeHP($"x{i}", 0, 1)));
         var error = Assert.Throws<ArgumentException>(() => new GridOptimizer(space));
-        Assert.Contains("(50 dimensions at 5 points each) has more than 9223372036854775807 points", error.Message);
+        Assert.Contains("(50 dimensions, 5 points on each real one) has more than 9223372036854775807 points", error.Message);
     }
 
     [Fact]
@@ -105,6 +105,58 @@ public sealed class GridOptimizerTests
         }
     }
 
+    [Fact]
+    public void WithoutShufflingTheGridIsVisitedInIndexOrder()
+    {
+        var optimizer = new GridOptimizer(Svm(), new GridOptions { PointsPerDimension = 3, Shuffle = false });
+        var result = new Study(optimizer, new StudyOptions { Seed = 4, MaxEvaluations = null }).Optimize((_, _) => 0.0);
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => optimizer.Points[i]), result.Trials.Select(t => t.Params.ToArray()));
+    }
+
+    [Fact]
+    public void TheShuffledOrderDependsOnTheSeed()
+    {
+        List<string> Order(ulong seed) => [.. new Study(new GridOptimizer(Svm(), new GridOptions { PointsPerDimension = 3 }), new StudyOptions { Seed = seed, MaxEvaluations = null })
+            .Optimize((_, _) => 0.0).Trials.Select(t => string.Join(",", t.Params))];
+
+        var (first, second) = (Order(4), Order(5));
+        Assert.Equal(first, Order(4));
+        Assert.NotEqual(first, second);
+        Assert.Equal(first.Order(), second.Order());
+    }
+
+    [Fact]
+    public void ADiscreteDimensionWithAsManyValuesAsPointsTakesEachOfThem()
+    {
+        Assert.Equal([1, 2, 3, 4, 5], GridPoints.ValuesOf(Dimension.Integer("n", 1, 5, log: true), 5));
+        Assert.Equal([0, 0.25, 0.5, 0.75, 1], GridPoints.ValuesOf(Dimension.Real("d", 0, 1, step: 0.25), 5));
+    }
+
+    [Fact]
+    public void LogSpacedIntegersThatRoundToTheSameValueAppearOnce()
+    {
+        var values = GridPoints.ValuesOf(Dimension.Integer("n", 1, 6, log: true), 5);
+
+        Assert.Equal(values.Distinct(), values);
+        Assert.Equal(4, new GridPoints([new IntRangeHP("n", 1, 6, log: true)], 5).Count);
+    }
+
+    [Fact]
+    public void AGridWhoseConditionalBlocksTogetherExceedTheLimitIsRefused()
+    {
+        // Each branch alone has 5^27 (about 7.5e18) points; the two together pass 2^63.
+        var space = new SearchSpace(
+        [
+            new ChoiceHP("branch", "a", "b"),
+            .. Enumerable.Range(0, 27).Select(i => new RangeHP($"a{i}", 0, 1) { ActiveWhen = new HPCondition("branch", "a") }),
+            .. Enumerable.Range(0, 27).Select(i => new RangeHP($"b{i}", 0, 1) { ActiveWhen = new HPCondition("branch", "b") }),
+        ]);
+
+        var error = Assert.Throws<ArgumentException>(() => new GridOptimizer(space));
+        Assert.Contains("has more than 9223372036854775807 points", error.Message);
+    }
+
     private static StudyResult Run(int workers, bool shuffle) =>
         new Study(new GridOptimizer(Svm(), new GridOptions { PointsPerDimension = 3, Shuffle = shuffle }), new StudyOptions { Seed = 4, MaxEvaluations = null, MaxParallelism = workers })
             .Optimize((hps, _) =>
@@ -112,4 +164,19 @@ public sealed class GridOptimizerTests
                 Thread.Sleep(2);
                 return hps.GetString("kernel").Length;
             });
+
+    [Fact]
+    public void AGridWithTooManyConditionalBranchesIsRefusedRatherThanListed()
+    {
+        static SearchSpace Switches(int count) => new(Enumerable.Range(0, count).SelectMany(i => new HPSpace[]
+        {
+            new ChoiceHP($"use{i}", "on", "off"),
+            new RangeHP($"x{i}", 0, 1) { ActiveWhen = new HPCondition($"use{i}", "on") },
+        }));
+
+        var error = Assert.Throws<ArgumentException>(() => new GridOptimizer(Switches(17), new GridOptions { PointsPerDimension = 2 }));
+
+        Assert.StartsWith($"The grid of this search space has more than {GridPoints.MaxBlocks} branches", error.Message);
+        Assert.Equal(43_046_721, new GridOptimizer(Switches(16), new GridOptions { PointsPerDimension = 2 }).Points.Count);
+    }
 }

@@ -102,6 +102,25 @@ public sealed class QuasiOptimizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SobolSequence(SobolSequence.MaxDimensions + 1));
     }
 
+    [Fact]
+    public void ASpaceOfExactlyTheTablesDimensionsIsAccepted()
+    {
+        SearchSpace space = new(Enumerable.Range(0, SobolSequence.MaxDimensions).Select(d => (HPSpace)new RangeHP($"x{d}", 0, 1)));
+        var study = new Study(HpoRegistry.Build("quasi", space), new StudyOptions { Seed = 3 });
+
+        Assert.Equal(SobolSequence.MaxDimensions, study.Ask().HyperParameters.Count);
+    }
+
+    [Fact]
+    public void ASpaceOfOnlyFixedValuesIsSuggestedRepeatedly()
+    {
+        var result = HpoRegistry.Build("quasi", [new FixedHP("epochs", 3)], (hps, _) => hps.GetInt("epochs"))
+            .Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 4 });
+
+        Assert.Equal(4, result.Trials.Count(t => t.State == TrialState.Complete));
+        Assert.All(result.Trials, t => Assert.Empty(t.Params));
+    }
+
     private static SearchSpace UnitSpace(int dimensions) => new(Enumerable.Range(0, dimensions).Select(i => new RangeHP($"x{i}", 0, 1)));
 
     private static List<double[]> Points(string algorithm, int count, int dimensions, ulong seed, OptimizerOptions? options = null) =>

@@ -122,7 +122,9 @@ public sealed class AnnealOptimizer : BaseHPOptimizer
             return 0;
         }
 
-        var draws = Math.Ceiling(Math.Log(1 - Rng.NextDouble()) / Math.Log(1 - p));
+        // log(1 - p), accurate where 1 - p would round to 1 (p below about 1e-16) and the rank would collapse to 0.
+        var logStay = p < 1e-5 ? -p * (1 + (p * (0.5 + (p / 3)))) : Math.Log(1 - p);
+        var draws = Math.Ceiling(Math.Log(1 - Rng.NextDouble()) / logStay);
         return (int)Math.Min(Math.Max(draws, 1) - 1, int.MaxValue - 1);
     }
 }

@@ -9,6 +9,9 @@ namespace HpoSharp.Optimizers;
 /// </summary>
 public sealed class GridPoints
 {
+    /// <summary>The most blocks (assignments of the choices that conditions depend on) a grid lists.</summary>
+    public const int MaxBlocks = 1 << 16;
+
     private readonly SearchSpace _space;
     private readonly double[][] _values;
     private readonly List<(double[] Prefix, int[] Free, long Start)> _blocks = [];
@@ -33,7 +36,7 @@ public sealed class GridPoints
         }
         catch (OverflowException e)
         {
-            throw new ArgumentException($"The grid of this search space ({space.Dimensions.Count} dimensions at {pointsPerDimension} points each) has more than {long.MaxValue} points; use fewer points per dimension or another algorithm.", nameof(space), e);
+            throw new ArgumentException($"The grid of this search space ({space.Dimensions.Count} dimensions, {pointsPerDimension} points on each real one) has more than {long.MaxValue} points; use fewer points per dimension or another algorithm.", nameof(space), e);
         }
     }
 
@@ -130,6 +133,11 @@ public sealed class GridPoints
         }
 
         var size = free.Aggregate(1L, (n, d) => checked(n * _values[d].Length));
+        if (_blocks.Count == MaxBlocks)
+        {
+            throw new ArgumentException($"The grid of this search space has more than {MaxBlocks} branches (assignments of the choices that conditions depend on), which it would have to list; use fewer conditional parameters or another algorithm.");
+        }
+
         _blocks.Add((prefix, free, Count));
         Count = checked(Count + size);
     }

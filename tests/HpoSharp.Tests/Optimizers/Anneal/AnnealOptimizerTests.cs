@@ -1,3 +1,4 @@
+using System.Globalization;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
 using HpoSharp.Space;
@@ -173,5 +174,106 @@ public sealed class AnnealOptimizerTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("anneal", TestSpaces.Rich(), options: new AnnealOptions { AverageBestIndex = 0.5 }));
         Assert.Contains("AnnealOptions.AverageBestIndex is 0.5", error.Message);
         Assert.Contains("ShrinkCoefficient", Assert.Throws<ArgumentOutOfRangeException>(() => new AnnealOptimizer(TestSpaces.Rich(), new AnnealOptions { ShrinkCoefficient = -1 })).Message);
+    }
+
+    [Fact]
+    public void RunningTrialsNarrowTheWindowLikeFinishedOnes()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 10)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1 }), new StudyOptions { Seed = 6 });
+        study.AddTrial(new Dictionary<string, object?> { ["x"] = 6.0 }, 0.0);
+        for (var i = 0; i < 9; i++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = i / 2.0 }, 1.0);
+        }
+
+        // Nothing is told: every suggestion stays running, and counts in T for the next one.
+        for (var trials = 10; trials < 90; trials++)
+        {
+            var x = study.Ask().HyperParameters.GetDouble("x");
+            var halfWidth = 0.5 * 10 / (1 + (0.1 * trials));
+            Assert.InRange(x, 6.0 - halfWidth, 6.0 + halfWidth);
+        }
+    }
+
+    [Fact]
+    public void AfterTTrialsTheWindowIsTheRangeOver1PlusTTimesTheCoefficient()
+    {
+        // Ten trials, coefficient 1: the window around the best trial, x = 50, is 100 / 11 wide, and draws fill it.
+        SearchSpace space = [new RangeHP("x", 0, 100)];
+        const double halfWidth = 0.5 * 100 / 11;
+        var offsets = new List<double>();
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1, ShrinkCoefficient = 1 }), new StudyOptions { Seed = (ulong)seed });
+            for (var i = 0; i < 10; i++)
+            {
+                study.AddTrial(new Dictionary<string, object?> { ["x"] = i == 0 ? 50.0 : i }, i);
+            }
+
+            offsets.Add(Math.Abs(study.Ask().HyperParameters.GetDouble("x") - 50) / halfWidth);
+        }
+
+        Assert.All(offsets, o => Assert.InRange(o, 0, 1));
+        // A window of 100 / 12 would keep every offset below 11 / 12.
+        Assert.True(offsets.Count(o => o > 0.95) >= 3, $"{offsets.Count(o => o > 0.95)} offsets beyond 0.95");
+    }
+
+    [Fact]
+    public void ACoefficientOfZeroKeepsTheWindowAtTheWholeRange()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 10)];
+        var study = new Study(HpoRegistry.Build("anneal", space, options: new AnnealOptions { AverageBestIndex = 1, ShrinkCoefficient = 0 }), new StudyOptions { Seed = 7 });
+        study.AddTrial(new Dictionary<string, object?> { ["x"] = 5.0 }, 0.0);
+        var xs = Enumerable.Range(0, 200).Select(_ => study.Ask().HyperParameters.GetDouble("x")).ToList();
+
+        var d = Stats.KolmogorovSmirnov(xs, x => x / 10);
+        Assert.True(d < Stats.KsCritical01(xs.Count), $"KS statistic {d}");
+    }
+
+    [Fact]
+    public void AnInfiniteAverageBestIndexIsRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("anneal", TestSpaces.Rich(), options: new AnnealOptions { AverageBestIndex = double.PositiveInfinity }));
+        Assert.Equal("AverageBestIndex", error.ParamName);
+        Assert.Contains("expected a finite number >= 1", error.Message);
+    }
+
+    [Fact]
+    public void AVeryLargeAverageBestIndexStillExploresAroundTheLastRankedTrial()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 100)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { AverageBestIndex = 1e17, ShrinkCoefficient = 10 }), new StudyOptions { Seed = 12 });
+        double[] byRank = [10, 50, 90];
+        for (var rank = 0; rank < 3; rank++)
+        {
+            study.AddTrial(new Dictionary<string, object?> { ["x"] = byRank[rank] }, rank);
+        }
+
+        // A geometric rank of mean 1e17 - 1 lies beyond the last trial almost surely, so the worst trial is the base.
+        var aroundWorst = Enumerable.Range(0, 100).Count(_ => study.Ask().HyperParameters.GetDouble("x") > 200.0 / 3);
+
+        Assert.True(aroundWorst > 95, $"only {aroundWorst} of 100 suggestions explored around the last-ranked trial");
+    }
+
+    [Fact]
+    public void OptionMessagesWriteNumbersTheSameWayInEveryCulture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            CultureInfo.CurrentCulture = comma;
+
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AnnealOptimizer([new RangeHP("x", 0, 1)], new AnnealOptions { AverageBestIndex = 0.5 }));
+
+            Assert.StartsWith("AnnealOptions.AverageBestIndex is 0.5; expected a finite number >= 1.", error.Message);
+            Assert.Equal("AverageBestIndex", error.ParamName);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 }
