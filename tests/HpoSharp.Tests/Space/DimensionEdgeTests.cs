@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpoSharp.Space;
 
 namespace HpoSharp.Tests.Space;
@@ -159,25 +158,13 @@ public sealed class DimensionEdgeTests
     }
 
     [Fact]
-    public void DescriptionsAndMessagesWriteNumbersTheSameInEveryCulture()
+    public void DescriptionsAndMessagesWriteNumbersTheSameInEveryCulture() => CommaCulture.Run(() =>
     {
-        var saved = CultureInfo.CurrentCulture;
-        try
-        {
-            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-            comma.NumberFormat.NumberDecimalSeparator = ",";
-            CultureInfo.CurrentCulture = comma;
-
-            Assert.Equal("x: real [0, 0.5] step 0.1", Dimension.Real("x", 0, 0.5, step: 0.1).ToString());
-            var error = Assert.Throws<ArgumentException>(() => new RangeHP("x", 0, 0.5, step: 0.1).Encode(0.7, new double[1]));
-            Assert.Contains("expected a number in [0, 0.5] on the step 0.1 from 0", error.Message);
-            Assert.Contains("value '0.7'", error.Message);
-            Assert.Contains("one of {0.5, 1.5}", Assert.Throws<ArgumentException>(() => new ChoiceHP("c", 0.5, 1.5).Encode(2.5, new double[1])).Message);
-            Assert.Contains("step 0.3 does not fit the range [0, 0.5]", Assert.Throws<ArgumentException>(() => Dimension.Real("x", 0, 0.5, step: 0.3)).Message);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
-    }
+        Assert.Equal("x: real [0, 0.5] step 0.1", Dimension.Real("x", 0, 0.5, step: 0.1).ToString());
+        var error = Assert.Throws<ArgumentException>(() => new RangeHP("x", 0, 0.5, step: 0.1).Encode(0.7, new double[1]));
+        Assert.Contains("expected a number in [0, 0.5] on the step 0.1 from 0", error.Message);
+        Assert.Contains("value '0.7'", error.Message);
+        Assert.Contains("one of {0.5, 1.5}", Assert.Throws<ArgumentException>(() => new ChoiceHP("c", 0.5, 1.5).Encode(2.5, new double[1])).Message);
+        Assert.Contains("step 0.3 does not fit the range [0, 0.5]", Assert.Throws<ArgumentException>(() => Dimension.Real("x", 0, 0.5, step: 0.3)).Message);
+    });
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpoSharp.Execution;
 using HpoSharp.Optimizers;
 using HpoSharp.Space;
@@ -257,23 +256,11 @@ public sealed class AnnealOptimizerTests
     }
 
     [Fact]
-    public void OptionMessagesWriteNumbersTheSameWayInEveryCulture()
+    public void OptionMessagesWriteNumbersTheSameWayInEveryCulture() => CommaCulture.Run(() =>
     {
-        var saved = CultureInfo.CurrentCulture;
-        try
-        {
-            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-            comma.NumberFormat.NumberDecimalSeparator = ",";
-            CultureInfo.CurrentCulture = comma;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AnnealOptimizer([new RangeHP("x", 0, 1)], new AnnealOptions { AverageBestIndex = 0.5 }));
 
-            var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AnnealOptimizer([new RangeHP("x", 0, 1)], new AnnealOptions { AverageBestIndex = 0.5 }));
-
-            Assert.StartsWith("AnnealOptions.AverageBestIndex is 0.5; expected a finite number >= 1.", error.Message);
-            Assert.Equal("AverageBestIndex", error.ParamName);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
-    }
+        Assert.StartsWith("AnnealOptions.AverageBestIndex is 0.5; expected a finite number >= 1.", error.Message);
+        Assert.Equal("AverageBestIndex", error.ParamName);
+    });
 }
