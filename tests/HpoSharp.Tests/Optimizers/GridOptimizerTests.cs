@@ -92,7 +92,9 @@ public sealed class GridOptimizerTests
     public void OptionsAreValidated()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("grid", Svm(), options: new GridOptions { PointsPerDimension = 0 }));
-        Assert.Contains("GridOptions.PointsPerDimension is 0; expected at least 1", error.Message);
+        Assert.Contains("GridOptions.PointsPerDimension is 0; expected from 1 to 1000000", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("grid", Svm(), options: new GridOptions { PointsPerDimension = GridOptions.MaxPointsPerDimension + 1 }));
+        Assert.Equal(GridOptions.MaxPointsPerDimension, new GridOptimizer([new RangeHP("x", 0, 1)], new GridOptions { PointsPerDimension = GridOptions.MaxPointsPerDimension }).Points.Count);
     }
 
     [Fact]

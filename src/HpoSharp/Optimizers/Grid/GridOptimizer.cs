@@ -6,6 +6,9 @@ namespace HpoSharp.Optimizers;
 /// <summary>Options of <see cref="GridOptimizer"/>.</summary>
 public sealed class GridOptions : OptimizerOptions
 {
+    /// <summary>The largest <see cref="PointsPerDimension"/>: the grid lists each dimension's values.</summary>
+    public const int MaxPointsPerDimension = 1_000_000;
+
     /// <summary>How many values a real dimension, or a discrete one with more values, takes on the grid (default 5).</summary>
     public int PointsPerDimension { get; init; } = 5;
 
@@ -13,7 +16,7 @@ public sealed class GridOptions : OptimizerOptions
     public bool Shuffle { get; init; } = true;
 
     /// <inheritdoc/>
-    public override void Validate() => Require(PointsPerDimension >= 1, nameof(PointsPerDimension), PointsPerDimension, "at least 1");
+    public override void Validate() => Require(PointsPerDimension is >= 1 and <= MaxPointsPerDimension, nameof(PointsPerDimension), PointsPerDimension, $"from 1 to {MaxPointsPerDimension}");
 }
 
 /// <summary>
