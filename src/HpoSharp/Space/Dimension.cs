@@ -188,7 +188,7 @@ public sealed class Dimension
 
         if (IsDiscrete)
         {
-            return (Math.Round((value - Low) / Step) + 0.5) / Cardinality;
+            return (LevelIndex(value) + 0.5) / Cardinality;
         }
 
         return (Warp(value) - WarpedLow) / (WarpedHigh - WarpedLow);
@@ -208,8 +208,11 @@ public sealed class Dimension
             return clamped;
         }
 
-        return LevelValue(Math.Round((clamped - Low) / Step));
+        return LevelValue(LevelIndex(clamped));
     }
+
+    /// <summary>The level (from 0) of a discrete dimension nearest to <paramref name="value"/>, the inverse of <see cref="LevelValue"/>.</summary>
+    public double LevelIndex(double value) => Math.Round((value - Low) / Step);
 
     /// <summary>
     /// The value of level <paramref name="index"/> (from 0) of a discrete dimension, <c>Low + index × Step</c> within the

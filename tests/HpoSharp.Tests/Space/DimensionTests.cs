@@ -72,6 +72,8 @@ public sealed class DimensionTests
         Assert.Equal(typed, typed.Select(v => dropout.Snap(v + 1e-12)));
         Assert.Equal(0.3, dropout.Snap(0.1 + 0.2));
         Assert.Equal(0.7, dropout.LevelValue(7));
+        Assert.Equal(7, dropout.LevelIndex(0.7));
+        Assert.Equal(3, dropout.LevelIndex(0.1 + 0.2));
         var shifted = Dimension.Real("shift", 0.1 + 0.2, 0.9, step: 0.2);
         Assert.Equal(0.1 + 0.2, shifted.LevelValue(0));
         Assert.Equal(0.5, shifted.LevelValue(1));

@@ -94,7 +94,7 @@ internal sealed class ModelSpace
 
     /// <summary>The index of the allowed value of discrete coordinate <paramref name="d"/> at model coordinate <paramref name="x"/>.</summary>
     public long IndexOf(int d, double x) =>
-        Categorical[d] ? (long)Math.Round(x) : (long)Math.Round((_dimensions[d].FromUnit(x) - _dimensions[d].Low) / _dimensions[d].Step);
+        Categorical[d] ? (long)Math.Round(x) : (long)_dimensions[d].LevelIndex(_dimensions[d].FromUnit(x));
 
     /// <summary>Writes <paramref name="latent"/> into <paramref name="x"/> with NaN in the coordinates whose conditions do not hold.</summary>
     public void Mask(ReadOnlySpan<double> latent, Span<double> x)

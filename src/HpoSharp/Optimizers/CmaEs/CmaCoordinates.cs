@@ -120,7 +120,7 @@ internal sealed class CmaCoordinates
             var value = encoded[_gaussianDimension[g]];
             if (!double.IsNaN(value))
             {
-                sample[g] = IsDiscrete(g) ? Position(g, Math.Round((value - dimension.Low) / dimension.Step)) : dimension.ToUnit(value);
+                sample[g] = IsDiscrete(g) ? Position(g, dimension.LevelIndex(value)) : dimension.ToUnit(value);
             }
         }
 
