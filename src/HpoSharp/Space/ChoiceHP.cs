@@ -56,7 +56,7 @@ public sealed class ChoiceHP : HPSpace
         var index = IndexOf(value);
         if (index < 0)
         {
-            throw InvalidValue(value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"one of {{{string.Join(", ", _choices.Select(c => c is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : c))}}}"));
+            throw InvalidValue(value, $"one of {{{string.Join(", ", _choices.Select(c => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture)))}}}");
         }
 
         destination[0] = index;

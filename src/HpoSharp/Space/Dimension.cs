@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 
 namespace HpoSharp.Space;
 
@@ -294,6 +295,4 @@ public sealed class Dimension
         new(Invariant($"Parameter '{name}': step {step} does not fit the range [{low}, {high}]: (high - low) must be a whole multiple of the step."), nameof(step));
 
     private static bool IsExactDouble(long value) => value > long.MinValue && value < long.MaxValue && (long)(double)value == value;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
