@@ -45,7 +45,7 @@ public static class HpoRegistry
         Build(name, space, Objective.Create(objective), options);
 
     /// <summary>Builds the optimizer named <paramref name="name"/> over <paramref name="space"/>, with an optional objective and options.</summary>
-    /// <param name="name">A registered name (case-insensitive): grid, random, quasi, and those added by later algorithms or by users.</param>
+    /// <param name="name">A registered name (case-insensitive, see <see cref="Names"/>): grid, random, quasi, tpe, anneal, bayes, cmaes, mocmaes, or one registered by the user.</param>
     /// <param name="space">The search space: a list of parameters or a <see cref="SearchSpace"/>.</param>
     /// <param name="objective">The objective <c>Optimize</c> will run, or null for ask and tell.</param>
     /// <param name="options">The algorithm's options (e.g. <see cref="GridOptions"/>), or null for its defaults.</param>

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace HpoSharp.Tests;
 
-/// <summary>Runs test code under a culture whose decimal separator is a comma, as many applications do.</summary>
+/// <summary>
+/// Runs test code under a culture whose decimal separator is a comma and whose infinities are written "∞" and "-∞", as
+/// many applications' cultures are.
+/// </summary>
 internal static class CommaCulture
 {
     public static void Run(Action action)
@@ -12,6 +15,8 @@ internal static class CommaCulture
         {
             var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
             comma.NumberFormat.NumberDecimalSeparator = ",";
+            comma.NumberFormat.PositiveInfinitySymbol = "∞";
+            comma.NumberFormat.NegativeInfinitySymbol = "-∞";
             CultureInfo.CurrentCulture = comma;
             action();
         }

@@ -25,7 +25,12 @@ public abstract partial class BaseHPOptimizer
 
     private Objective ObjectiveFor(object? dataset) => dataset switch
     {
-        Execution.Objective or Delegate => throw new ArgumentException("The first argument of Optimize is the dataset; give the objective to HpoRegistry.Build, set Objective, or call Study.Optimize(objective).", nameof(dataset)),
+        Execution.Objective
+            or Func<HyperParameters, object?, double>
+            or Func<TrialContext, double>
+            or Func<TrialContext, double[]>
+            or Func<TrialContext, Task<double>>
+            or Func<TrialContext, Task<double[]>> => throw new ArgumentException("The first argument of Optimize is the dataset; give the objective to HpoRegistry.Build, set Objective, or call Study.Optimize(objective).", nameof(dataset)),
         _ => Objective ?? throw new InvalidOperationException($"{GetType().Name} has no objective: build it with one, set Objective, or call Study.Optimize(objective)."),
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using HpoSharp.Optimizers;
 using HpoSharp.Trials;
@@ -65,6 +66,10 @@ public sealed partial class Study
             }
 
             trial = _trials[number];
+            if (trial.State == TrialState.Waiting)
+            {
+                throw new InvalidOperationException($"Trial {number} is waiting to be asked for; ask for it before telling its outcome, or add a trial evaluated elsewhere with AddTrial.");
+            }
         }
 
         if (trial.IsFinished || !Finish(number, state, values, error))
@@ -77,18 +82,19 @@ public sealed partial class Study
     /// Finishes a trial once: a complete trial whose values are not one finite number per direction fails instead.
     /// Returns false when the trial was already finished; a complete result is then kept as <see cref="LateValuesAttribute"/>.
     /// </summary>
-    private bool Finish(int number, TrialState state, double[] values, string? error)
+    private bool Finish(int number, TrialState state, double[]? values, string? error)
     {
         if (state == TrialState.Complete && ValueFault(values, "The objective returned") is { } fault)
         {
             (state, values, error) = (TrialState.Failed, [], fault);
         }
 
-        if (!_store.FinishTrial(number, state, state == TrialState.Complete ? [.. values] : [], error, Options.TimeProvider.GetUtcNow()))
+        double[] kept = state == TrialState.Complete ? values ?? [] : [];
+        if (!_store.FinishTrial(number, state, [.. kept], error, Options.TimeProvider.GetUtcNow()))
         {
             if (state == TrialState.Complete)
             {
-                _store.SetAttribute(number, LateValuesAttribute, values, system: false);
+                _store.SetAttribute(number, LateValuesAttribute, kept, system: false);
             }
 
             return false;
@@ -253,15 +259,20 @@ public sealed partial class Study
     }
 
     /// <summary>Why <paramref name="values"/> are not one finite number per direction, in a sentence opening with <paramref name="source"/>; null when they are.</summary>
-    private string? ValueFault(double[] values, string source)
+    private string? ValueFault(double[]? values, string source)
     {
+        if (values is null)
+        {
+            return $"{source} null; the study has {Directions.Count} objective(s).";
+        }
+
         if (values.Length != Directions.Count)
         {
             return $"{source} {values.Length} value(s); the study has {Directions.Count} objective(s).";
         }
 
         var bad = Array.FindIndex(values, v => !double.IsFinite(v));
-        return bad < 0 ? null : $"{source} {values[bad]}{(values.Length > 1 ? $" for objective {bad}" : string.Empty)}; a value must be finite.";
+        return bad < 0 ? null : $"{source} {values[bad].ToString(CultureInfo.InvariantCulture)}{(values.Length > 1 ? $" for objective {bad}" : string.Empty)}; a value must be finite.";
     }
 
     /// <summary>Logs how <paramref name="trial"/> finished, and a second line when it is the study's new best.</summary>
@@ -275,7 +286,8 @@ public sealed partial class Study
         var hps = HyperParametersOf(trial);
         if (trial.State == TrialState.Complete)
         {
-            logger.LogInformation("Trial {Number} complete: {Values} with {HyperParameters}", trial.Number, string.Join(", ", trial.Values), hps);
+            var values = string.Join(", ", trial.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+            logger.LogInformation("Trial {Number} complete: {Values} with {HyperParameters}", trial.Number, values, hps.ToString());
             if (isNewBest)
             {
                 logger.LogInformation("Trial {Number} is the new best: {Value}", trial.Number, trial.Value);
@@ -283,7 +295,7 @@ public sealed partial class Study
         }
         else
         {
-            logger.LogWarning("Trial {Number} {State}: {Error} with {HyperParameters}", trial.Number, trial.State, trial.Error, hps);
+            logger.LogWarning("Trial {Number} {State}: {Error} with {HyperParameters}", trial.Number, trial.State, trial.Error, hps.ToString());
         }
     }
 }

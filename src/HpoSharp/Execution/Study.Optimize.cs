@@ -76,13 +76,6 @@ public sealed partial class Study
             throw new InvalidOperationException("This study is already optimizing; raise StudyOptions.MaxParallelism for more parallel evaluations.");
         }
 
-        int firstNumber;
-        lock (_gate)
-        {
-            Synchronize();
-            firstNumber = _trials.Count;
-        }
-
         try
         {
             var blocking = objective.IsSynchronous;
@@ -103,7 +96,7 @@ public sealed partial class Study
 
         run.ThrowIfFailed();
         var result = GetResult();
-        var ran = result.Trials.Skip(firstNumber).Where(t => t.Origin != TrialOrigin.Added).ToList();
+        var ran = run.Started.Select(number => result.Trials[number]).ToList();
         if (ran.Count > 0 && ran.All(t => t.State is TrialState.Failed or TrialState.TimedOut))
         {
             throw new StudyFailedException([.. ran.Take(5)]);
@@ -150,6 +143,10 @@ public sealed partial class Study
             if (context is null)
             {
                 run.Stop(StopReason.Exhausted, "The optimizer has nothing left to suggest.", cancelRunning: false);
+            }
+            else
+            {
+                run.Started.Add(context.Number);
             }
 
             return context;

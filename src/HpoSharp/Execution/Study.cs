@@ -139,7 +139,7 @@ public sealed partial class Study
     /// <summary>Reports that a trial started by <see cref="Ask"/> ended without a value: failed, pruned, timed out or cancelled.</summary>
     public void Tell(int number, TrialState state, string? error = null)
     {
-        if (state is TrialState.Complete or TrialState.Waiting or TrialState.Running)
+        if (!Enum.IsDefined(state) || state is TrialState.Complete or TrialState.Waiting or TrialState.Running)
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "Tell a state of Failed, Pruned, TimedOut or Cancelled; tell a value to complete a trial.");
         }

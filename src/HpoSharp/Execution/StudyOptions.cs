@@ -1,3 +1,4 @@
+using System.Globalization;
 using HpoSharp.Optimizers;
 using HpoSharp.Trials;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,9 @@ namespace HpoSharp.Execution;
 /// <summary>How a study runs. Every setting has a default; <see cref="Validate"/> names the first one out of range.</summary>
 public sealed record StudyOptions
 {
+    /// <summary>The longest time limit or poll interval: the longest delay a timer of the system clock accepts, about 49.7 days.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>
     /// The study's total budget of evaluations (trials the study ran, in any final state; trials added with
     /// <see cref="Study.AddTrial(IReadOnlyDictionary{string, object?}, double)"/> do not count). A resumed study runs
@@ -19,14 +23,14 @@ public sealed record StudyOptions
 
     /// <summary>
     /// A time limit for one call of <c>Optimize</c>: when it passes, no new trial starts and running trials are
-    /// cancelled (recorded as Cancelled). Null for none.
+    /// cancelled (recorded as Cancelled). At most <see cref="LongestWait"/>; null for none.
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }
 
     /// <summary>
     /// A time limit per trial: at the deadline the trial's token fires and it is recorded as TimedOut. A result that
     /// arrives later is kept as the attribute <c>late_values</c>; the worker is free again when the objective returns.
-    /// Null for none.
+    /// At most <see cref="LongestWait"/>; null for none.
     /// </summary>
     public TimeSpan? TrialTimeLimit { get; init; }
 
@@ -37,7 +41,7 @@ public sealed record StudyOptions
     /// </summary>
     public long? MemoryLimit { get; init; }
 
-    /// <summary>How often the memory limit is checked. Default 1 second.</summary>
+    /// <summary>How often the memory limit is checked, at most <see cref="LongestWait"/>. Default 1 second.</summary>
     public TimeSpan MemoryPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -93,11 +97,17 @@ public sealed record StudyOptions
     {
         Require(MaxEvaluations is null or >= 1, nameof(MaxEvaluations), MaxEvaluations, "at least 1, or null for no limit");
         Require(MaxParallelism >= 1, nameof(MaxParallelism), MaxParallelism, "at least 1");
-        Require(TimeLimit is null || TimeLimit > TimeSpan.Zero, nameof(TimeLimit), TimeLimit, "a positive duration, or null");
-        Require(TrialTimeLimit is null || TrialTimeLimit > TimeSpan.Zero, nameof(TrialTimeLimit), TrialTimeLimit, "a positive duration, or null");
+        var wait = $"a positive duration of at most {LongestWait.ToString("c", CultureInfo.InvariantCulture)}";
+        Require(TimeLimit is null || (TimeLimit > TimeSpan.Zero && TimeLimit <= LongestWait), nameof(TimeLimit), TimeLimit, $"{wait}, or null");
+        Require(TrialTimeLimit is null || (TrialTimeLimit > TimeSpan.Zero && TrialTimeLimit <= LongestWait), nameof(TrialTimeLimit), TrialTimeLimit, $"{wait}, or null");
         Require(MemoryLimit is null or > 0, nameof(MemoryLimit), MemoryLimit, "a positive number of bytes, or null");
-        Require(MemoryPollInterval > TimeSpan.Zero, nameof(MemoryPollInterval), MemoryPollInterval, "a positive duration");
+        Require(MemoryPollInterval > TimeSpan.Zero && MemoryPollInterval <= LongestWait, nameof(MemoryPollInterval), MemoryPollInterval, wait);
         Require(Directions is null || Directions.Count >= 1, nameof(Directions), Directions?.Count, "at least one direction, or null");
+        foreach (var direction in EffectiveDirections)
+        {
+            Require(Enum.IsDefined(direction), Directions is null ? nameof(Direction) : nameof(Directions), direction, "Minimize or Maximize");
+        }
+
         Require(ObjectiveNames is null || ObjectiveNames.Count == EffectiveDirections.Count, nameof(ObjectiveNames), ObjectiveNames?.Count, $"one name per direction ({EffectiveDirections.Count})");
         if (ObjectiveNames is not null)
         {

@@ -51,6 +51,9 @@ internal sealed class StudyRun : IDisposable
         }
     }
 
+    /// <summary>The numbers of the trials this run started (enqueued or suggested), added under the study's gate.</summary>
+    public List<int> Started { get; } = [];
+
     /// <summary>Whether no new trial may start.</summary>
     public bool IsStopping => Reason != StopReason.None;
 

@@ -119,9 +119,11 @@ internal static class TrialExport
                 json.WriteNullValue();
                 break;
             case double d when !double.IsFinite(d):
-                json.WriteStringValue(Text(d));
+            case float f when !float.IsFinite(f):
+            case Half h when !Half.IsFinite(h):
+                json.WriteStringValue(Text(value));
                 break;
-            case double or float or decimal or int or long or short or byte or uint or ulong:
+            case double or float or Half or decimal or int or long or short or byte or uint or ulong or sbyte or ushort:
                 json.WriteRawValue(Text(value));
                 break;
             case bool b:
@@ -140,7 +142,7 @@ internal static class TrialExport
                 json.WriteEndArray();
                 break;
             default:
-                json.WriteStringValue(value.ToString());
+                json.WriteStringValue(Text(value));
                 break;
         }
     }

@@ -203,4 +203,28 @@ public sealed class AskTellTests
         Assert.False(study.TryAsk(out _));
         Assert.Contains("exhausted", Assert.Throws<InvalidOperationException>(() => study.Ask()).Message);
     }
+
+    [Fact]
+    public void TellingAnEnqueuedTrialThatWasNotAskedForIsRefused()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var number = study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.5, ["opti"] = "adam" });
+
+        var e = Assert.Throws<InvalidOperationException>(() => study.Tell(number, 1.0));
+
+        Assert.Equal("Trial 0 is waiting to be asked for; ask for it before telling its outcome, or add a trial evaluated elsewhere with AddTrial.", e.Message);
+        Assert.Equal(TrialState.Waiting, study.Trials[number].State);
+        Assert.Equal(number, study.Ask().Number);
+    }
+
+    [Fact]
+    public void TellingAStateThatIsNotATrialStateIsRefused()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        var number = study.Ask().Number;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => study.Tell(number, (TrialState)42));
+
+        Assert.Equal(TrialState.Running, study.Trials[number].State);
+    }
 }

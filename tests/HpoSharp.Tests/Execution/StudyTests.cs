@@ -330,9 +330,9 @@ public sealed class StudyTests
         Assert.Contains("StudyOptions.ObjectiveNames is 'loss'", Invalid(new StudyOptions { Directions = [Direction.Minimize, Direction.Minimize], ObjectiveNames = ["loss", "loss"] }));
         Assert.Contains("StudyOptions.ObjectiveNames is 'param:x'", Invalid(new StudyOptions { ObjectiveNames = ["param:x"] }));
         Assert.Contains("StudyOptions.ObjectiveNames is 'attr:x'", Invalid(new StudyOptions { ObjectiveNames = ["attr:x"] }));
-        Assert.Contains("StudyOptions.TimeLimit is 00:00:00; expected a positive duration, or null", Invalid(new StudyOptions { TimeLimit = TimeSpan.Zero }));
+        Assert.Contains("StudyOptions.TimeLimit is 00:00:00; expected a positive duration of at most 49.17:02:47.2940000, or null", Invalid(new StudyOptions { TimeLimit = TimeSpan.Zero }));
         Assert.Contains("StudyOptions.MemoryLimit is 0; expected a positive number of bytes, or null", Invalid(new StudyOptions { MemoryLimit = 0 }));
-        Assert.Contains("StudyOptions.MemoryPollInterval is 00:00:00; expected a positive duration", Invalid(new StudyOptions { MemoryPollInterval = TimeSpan.Zero }));
+        Assert.Contains("StudyOptions.MemoryPollInterval is 00:00:00; expected a positive duration of at most 49.17:02:47.2940000", Invalid(new StudyOptions { MemoryPollInterval = TimeSpan.Zero }));
         Assert.Contains("StudyOptions.Directions is 0; expected at least one direction, or null", Invalid(new StudyOptions { Directions = [] }));
         Assert.Equal("MemoryProbe", Assert.Throws<ArgumentNullException>(() => new Study(HpoRegistry.Build("random", Space()), new StudyOptions { MemoryProbe = null! })).ParamName);
 
@@ -398,6 +398,105 @@ public sealed class StudyTests
                 throw new InvalidOperationException($"cannot learn trial {trial.Number}");
             }
         }
+    }
+
+    [Fact]
+    public void AnEnqueuedTrialThatCompletesInTheCallKeepsOptimizeFromThrowingWhenTheSuggestedOnesFail()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 3 });
+        var enqueued = study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.5, ["opti"] = "adam" });
+
+        var result = study.Optimize(c => c.Number == enqueued ? 1.0 : throw new ArithmeticException("diverged"));
+
+        Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Failed], result.Trials.Select(t => t.State));
+        Assert.Equal(1.0, result.BestValue);
+    }
+
+    [Fact]
+    public void WhenEveryEnqueuedTrialTheCallRanFailsOptimizeThrows()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 2 });
+        study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.5, ["opti"] = "adam" });
+        study.Enqueue(new Dictionary<string, object?> { ["x"] = 0.25, ["opti"] = "sgd" });
+
+        var e = Assert.Throws<StudyFailedException>(() => study.Optimize(c => c.Number < 0 ? 0.0 : throw new ArithmeticException("diverged")));
+
+        Assert.Equal([0, 1], e.Failures.Select(t => t.Number));
+    }
+
+    [Fact]
+    public void AnObjectiveThatReturnsNullInsteadOfValuesFailsItsTrialNotTheStudy()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 3 });
+        var result = study.Optimize(c => c.Number == 1 ? null! : new[] { 1.0 });
+        var asynchronous = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 3 })
+            .Optimize(c => Task.FromResult(c.Number == 1 ? null! : new[] { 1.0 }));
+
+        foreach (var trials in new[] { result.Trials, asynchronous.Trials })
+        {
+            Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Complete], trials.Select(t => t.State));
+            Assert.Equal("The objective returned null; the study has 1 objective(s).", trials[1].Error);
+        }
+
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+    }
+
+    [Fact]
+    public void TimeLimitsLongerThanTheClockCanWaitAreRefusedByName()
+    {
+        var tooLong = TimeSpan.FromDays(50);
+        Assert.Contains("StudyOptions.TimeLimit is 50.00:00:00; expected a positive duration of at most 49.17:02:47.2940000, or null", Invalid(new StudyOptions { TimeLimit = tooLong }));
+        Assert.Contains("StudyOptions.TrialTimeLimit is 50.00:00:00; expected a positive duration of at most 49.17:02:47.2940000, or null", Invalid(new StudyOptions { TrialTimeLimit = tooLong }));
+        Assert.Contains("StudyOptions.MemoryPollInterval is 50.00:00:00; expected a positive duration of at most 49.17:02:47.2940000", Invalid(new StudyOptions { MemoryPollInterval = tooLong }));
+
+        var longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+        var result = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, MaxEvaluations = 2, TimeLimit = longest, TrialTimeLimit = longest })
+            .Optimize(c => 1.0);
+        Assert.Equal(2, result.Trials.Count(t => t.State == TrialState.Complete));
+
+        static string Invalid(StudyOptions options) => Assert.ThrowsAny<ArgumentException>(() => new Study(HpoRegistry.Build("random", Space()), options)).Message;
+    }
+
+    [Fact]
+    public void AnUndefinedDirectionIsRefused()
+    {
+        Assert.Contains("StudyOptions.Direction is 2; expected Minimize or Maximize", Invalid(new StudyOptions { Direction = (Direction)2 }));
+        Assert.Contains("StudyOptions.Directions is -1; expected Minimize or Maximize", Invalid(new StudyOptions { Directions = [Direction.Maximize, (Direction)(-1)] }));
+
+        static string Invalid(StudyOptions options) => Assert.ThrowsAny<ArgumentException>(() => new Study(HpoRegistry.Build("random", Space()), options)).Message;
+    }
+
+    [Fact]
+    public void ADatasetThatIsADelegateReachesTheObjective()
+    {
+        Func<int[]> loader = () => [1, 2, 3];
+        var result = HpoRegistry.Build("random", Space(), (_, dataset) => ((Func<int[]>)dataset!)().Length)
+            .Optimize(loader, new StudyOptions { Seed = 1, MaxEvaluations = 2 });
+        Assert.Equal(3, result.BestValue);
+
+        Func<HyperParameters, object?, double> objective = (hps, _) => hps.GetDouble("x");
+        Assert.Contains("The first argument of Optimize is the dataset", Assert.Throws<ArgumentException>(() => HpoRegistry.Build("random", Space()).Optimize(objective)).Message);
+        Func<TrialContext, double> contextObjective = c => 0;
+        Assert.Throws<ArgumentException>(() => HpoRegistry.Build("random", Space(), objective).Optimize(contextObjective));
+    }
+
+    [Fact]
+    public void TheLoggerWritesValuesTheSameWayInEveryCulture()
+    {
+        var logger = new ListLogger();
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, Directions = [Direction.Minimize, Direction.Minimize], Logger = logger });
+        CommaCulture.Run(() => study.Tell(study.Ask().Number, [0.25, 1.5]));
+        Assert.StartsWith("Information: Trial 0 complete: 0.25, 1.5 with x=", logger.Lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("0,", logger.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANonFiniteValueIsNamedTheSameWayInEveryCulture()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        CommaCulture.Run(() => study.Tell(study.Ask().Number, double.NegativeInfinity));
+
+        Assert.Equal("The objective returned -Infinity; a value must be finite.", study.Trials[0].Error);
     }
 
     private sealed class Broken(SearchSpace space) : BaseHPOptimizer(space)

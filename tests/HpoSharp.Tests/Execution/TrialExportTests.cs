@@ -169,4 +169,22 @@ public sealed class TrialExportTests
         Assert.All(records, r => Assert.Equal(records[0].Count, r.Count));
         return (records[0], records[1..]);
     }
+
+    [Fact]
+    public void JsonWritesEveryNumericChoiceAsANumberTheSameWayInEveryCulture()
+    {
+        SearchSpace space = [new ChoiceHP("c", (Half)0.5, (sbyte)-3, (ushort)4, float.NaN, new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc))];
+        var study = new Study(HpoRegistry.Build("grid", space), new StudyOptions { Seed = 1, Directions = [Direction.Minimize] });
+        while (study.TryAsk(out var trial))
+        {
+            study.Tell(trial.Number, 1.0);
+        }
+
+        var json = string.Empty;
+        CommaCulture.Run(() => json = study.GetResult().ToJson());
+
+        using var document = JsonDocument.Parse(json);
+        var written = document.RootElement.EnumerateArray().Select(t => t.GetProperty("params").GetProperty("c").GetRawText()).Order(StringComparer.Ordinal);
+        Assert.Equal(["\"01/02/2024 03:04:05\"", "\"NaN\"", "-3", "0.5", "4"], written);
+    }
 }
