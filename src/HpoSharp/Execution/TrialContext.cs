@@ -55,8 +55,15 @@ public sealed class TrialContext
         ? typed
         : throw new InvalidCastException($"The dataset is a {Dataset?.GetType().Name ?? "null"}, not a {typeof(T).Name}.");
 
-    /// <summary>Records an intermediate value (e.g. a validation score after an epoch) at <paramref name="step"/>.</summary>
-    public void Report(long step, double value) => _study.Report(Number, step, value);
+    /// <summary>
+    /// Records an intermediate value (e.g. a validation score after an epoch) at <paramref name="step"/>, which is at
+    /// least 0; a step reported again keeps the last value.
+    /// </summary>
+    public void Report(long step, double value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        _study.Report(Number, step, value);
+    }
 
     /// <summary>Whether the study's pruner judges, from the values reported so far, that the trial should stop.</summary>
     public bool ShouldPrune() => _study.ShouldPrune(Number);

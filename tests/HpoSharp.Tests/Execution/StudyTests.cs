@@ -196,6 +196,24 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void ANegativeReportStepFailsTheTrialAndARepeatedStepKeepsTheLastValue()
+    {
+        var result = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 4, MaxEvaluations = 2 }).Optimize(
+            Objective.Create(c =>
+            {
+                c.Report(1, 0.5);
+                c.Report(1, 0.25);
+                c.Report(c.Number == 0 ? 2 : -1, 0.75);
+                return 1.0;
+            }));
+
+        Assert.Equal(TrialState.Complete, result.Trials[0].State);
+        Assert.Equal([0.25, 0.75], result.Trials[0].IntermediateValues.Values);
+        Assert.Equal(TrialState.Failed, result.Trials[1].State);
+        Assert.Contains("step ('-1') must be a non-negative value", result.Trials[1].Error);
+    }
+
+    [Fact]
     public void ACallbackThatFinishesAnotherTrialSeesItAfterItReturnsNotWithinItself()
     {
         var events = new List<string>();
