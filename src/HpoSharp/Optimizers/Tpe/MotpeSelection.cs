@@ -1,4 +1,5 @@
 using HpoSharp.Optimizers.MultiObjective;
+using HpoSharp.Trials;
 
 namespace HpoSharp.Optimizers;
 
@@ -9,10 +10,10 @@ namespace HpoSharp.Optimizers;
 /// so that the good trials spread along it. Each good trial then weighs max(c / c_max, 1e-12)^e, where c is its
 /// exclusive hypervolume contribution to the good set, c_max the largest one and e
 /// <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE weights are e = 1, with an absolute floor): a
-/// dominated good trial weighs next to nothing but not 0, whatever the units of the objectives; when no trial adds
-/// anything (equal points), all weigh 1. Both reference points lie just beyond the worst value of the points concerned in each objective:
-/// worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as Optuna does. The result is a function
-/// of the complete trials and is kept until a trial finishes.
+/// dominated good trial weighs next to nothing but not 0, whatever the units of the objectives; trials with equal values
+/// count as one point, whose contribution each of them gets. Both reference points lie just beyond the worst value of
+/// the points concerned in each objective: worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as
+/// Optuna does. The result is a function of the complete trials and is kept until a trial finishes.
 /// </summary>
 internal sealed class MotpeSelection
 {
@@ -77,8 +78,8 @@ internal sealed class MotpeSelection
                 continue;
             }
 
-            var members = front.Select(i => points[i]).ToArray();
-            var subset = HypervolumeSubsetSelection.Greedy(members, count - good.Count, Reference(members));
+            var members = Scaled(front.Select(i => points[i]).ToArray());
+            var subset = HypervolumeSubsetSelection.Greedy(members, count - good.Count, new double[members[0].Length]);
             good.AddRange(subset.Select(j => front[j]));
             break;
         }
@@ -86,7 +87,10 @@ internal sealed class MotpeSelection
         return [.. good];
     }
 
-    /// <summary>Each point's exclusive hypervolume contribution over the largest one (at least 1e-12) to the power <paramref name="exponent"/>.</summary>
+    /// <summary>
+    /// Each point's exclusive hypervolume contribution over the largest one (at least 1e-12) to the power
+    /// <paramref name="exponent"/>. Points with equal values count as one point, whose contribution each of them gets.
+    /// </summary>
     internal static double[] Weights(double[][] points, double exponent)
     {
         if (points.Length <= 1)
@@ -94,9 +98,40 @@ internal sealed class MotpeSelection
             return [.. points.Select(_ => 1.0)];
         }
 
-        var contributions = Hypervolume.Contributions(points, Reference(points));
+        var order = Pareto.LexicographicOrder(points);
+        var distinct = new List<double[]>(points.Length);
+        var copyOf = new int[points.Length];
+        foreach (var i in order)
+        {
+            if (distinct.Count == 0 || !distinct[^1].AsSpan().SequenceEqual(points[i]))
+            {
+                distinct.Add(points[i]);
+            }
+
+            copyOf[i] = distinct.Count - 1;
+        }
+
+        var scaled = Scaled([.. distinct]);
+        var contributions = Hypervolume.Contributions(scaled, new double[scaled[0].Length]);
         var largest = contributions.Max();
-        return [.. contributions.Select(c => largest > 0 ? Math.Pow(Math.Max(c / largest, Negligible), exponent) : 1.0)];
+        return [.. copyOf.Select(j => largest > 0 ? Math.Pow(Math.Max(contributions[j] / largest, Negligible), exponent) : 1.0)];
+    }
+
+    /// <summary>
+    /// The points measured from their <see cref="Reference"/>, each objective divided by its largest gain: the reference
+    /// becomes the origin and every gain lies in (0, 1], so hypervolumes neither overflow nor underflow whatever the
+    /// units, while ratios of volumes and greedy choices stay those of the points as given.
+    /// </summary>
+    internal static double[][] Scaled(double[][] points)
+    {
+        var reference = Reference(points);
+        var scale = new double[reference.Length];
+        for (var k = 0; k < scale.Length; k++)
+        {
+            scale[k] = points.Max(p => p[k]) - reference[k];
+        }
+
+        return [.. points.Select(p => p.Select((v, k) => (v - reference[k]) / scale[k]).ToArray())];
     }
 
     /// <summary>The reference point just beyond the worst value in each objective (higher is better).</summary>

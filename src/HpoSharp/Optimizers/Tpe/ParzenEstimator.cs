@@ -204,8 +204,9 @@ internal sealed partial class ParzenEstimator
 
     /// <summary>
     /// A categorical kernel gives its trial's choice probability own and every other choice probability other: with
-    /// <see cref="TpeOptions.CategoricalSmoothing"/> b, own = 1 − b (Aitchison–Aitken); else Optuna's rule, weight 1 plus
-    /// ε = prior weight / kernels on the trial's choice and ε on every choice, normalised. The prior kernel is uniform.
+    /// <see cref="TpeOptions.CategoricalSmoothing"/> b, own = 1 − b and other = b / (choices − 1) (Aitchison–Aitken), both
+    /// 1 / choices (uniform) once b reaches (choices − 1) / choices; else Optuna's rule, weight 1 plus ε = prior weight /
+    /// kernels on the trial's choice and ε on every choice, normalised. The prior kernel is uniform.
     /// </summary>
     private void BuildCategorical(int d, ParzenObservations observations, TpeOptions options)
     {
@@ -213,7 +214,7 @@ internal sealed partial class ParzenEstimator
         var choices = _dimensions[d].Count;
         var epsilon = options.PriorWeight / _kernels;
         (_own[d], _other[d]) = choices == 1 ? (1.0, 1.0)
-            : options.CategoricalSmoothing is { } b ? (1 - b, b / (choices - 1))
+            : options.CategoricalSmoothing is { } b ? (Math.Max(1 - b, 1.0 / choices), Math.Min(b / (choices - 1), 1.0 / choices))
             : ((1 + epsilon) / (1 + (choices * epsilon)), epsilon / (1 + (choices * epsilon)));
         observations.Values.Slice(d * n, n).CopyTo(_mu.AsSpan(d * _kernels, n));
     }

@@ -130,9 +130,11 @@ public sealed class TpeOptions : OptimizerOptions
     public bool ConsiderEndpoints { get; init; }
 
     /// <summary>
-    /// The probability a categorical kernel spreads over the choices other than its trial's (Aitchison–Aitken). Null uses
-    /// Optuna's rule: a kernel gives its trial's choice weight 1 and every choice <see cref="PriorWeight"/>/(n + 1) more,
-    /// normalised, so kernels sharpen as trials accumulate. Default null.
+    /// The probability a categorical kernel spreads over the choices other than its trial's (Aitchison–Aitken), taken as
+    /// (c − 1)/c, where the kernel is uniform, when larger for a parameter of c choices: a kernel never favours the other
+    /// choices over its trial's (with 2 choices, any value from 0.5 up gives uniform kernels). Null uses Optuna's rule: a
+    /// kernel gives its trial's choice weight 1 and every choice <see cref="PriorWeight"/>/(n + 1) more, normalised, so
+    /// kernels sharpen as trials accumulate. Default null.
     /// </summary>
     public double? CategoricalSmoothing { get; init; }
 

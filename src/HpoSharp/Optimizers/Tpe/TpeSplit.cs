@@ -171,16 +171,27 @@ internal sealed class TpeSplit
         }
     }
 
-    /// <summary>Weights good observations by their improvement over the best bad trial; the prior gets the mean weight.</summary>
+    /// <summary>
+    /// Weights good observations by their improvement over the best bad trial, at least 1e-12 of the largest improvement
+    /// (1 when none improves), so that the weights do not depend on the units of the objective; the prior gets the mean
+    /// weight.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WeighByImprovement(ParzenObservations result, double threshold)
     {
+        var largest = 0.0;
+        foreach (var number in _observations.Numbers)
+        {
+            largest = _side[number] == Good ? Math.Max(largest, _observations.Performance(number) - threshold) : largest;
+        }
+
+        var floor = largest > 0 ? MotpeSelection.Negligible * largest : 1;
         var total = 0.0;
         foreach (var number in _observations.Numbers)
         {
             if (_side[number] == Good)
             {
-                var w = Math.Max(_observations.Performance(number) - threshold, 1e-12);
+                var w = Math.Max(_observations.Performance(number) - threshold, floor);
                 result.Weights[_slot[number]] = w;
                 total += w;
             }

@@ -73,6 +73,28 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void TrialsWithEqualValuesEachWeighTheContributionOfTheirSharedPoint()
+    {
+        // (2, 1) and (1, 2) are symmetric about the diagonal; (2, 1) was reached by two trials. Alone, each copy adds
+        // nothing, but together they hold the same share of the front as (1, 2).
+        Assert.Equal([1.0, 1.0, 1.0], MotpeSelection.Weights([[2, 1], [2, 1], [1, 2]], exponent: 0.5));
+        Assert.Equal([1.0, 1.0, 1.0, 1e-12], MotpeSelection.Weights([[2, 1], [1, 2], [2, 1], [1, 1]], exponent: 1), (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
+    [Theory]
+    [InlineData(1e200)]
+    [InlineData(1e-200)]
+    public void WeightsAndSelectionDoNotDependOnTheUnitsOfTheObjectives(double unit)
+    {
+        double[][] Scaled(double[][] points) => [.. points.Select(p => p.Select(v => v * unit).ToArray())];
+        double[][] front = [[2, 1], [1, 2], [1.5, 1.5]];
+        double[][] straddling = [[2, 1], [1, 2], [1.9, 1.9], [1.95, 1.2]];
+
+        Assert.Equal(MotpeSelection.GoodIndices(straddling, 2), MotpeSelection.GoodIndices(Scaled(straddling), 2));
+        Assert.Equal(MotpeSelection.Weights(front, exponent: 0.5), MotpeSelection.Weights(Scaled(front), exponent: 0.5), (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
     public void TheSplitOfAStudyPutsTheSelectionOnTheGoodSideAndPendingTrialsOnTheBadSide()
     {
         var observations = Observe(

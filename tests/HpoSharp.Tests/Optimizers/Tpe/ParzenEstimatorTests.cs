@@ -125,6 +125,23 @@ public sealed class ParzenEstimatorTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 0.6)]
+    [InlineData(2, 0.9)]
+    [InlineData(5, 0.95)]
+    public void ACategoricalKernelNeverFavoursOtherChoicesOverItsTrials(int choices, double smoothing)
+    {
+        // Beyond a smoothing of (choices − 1) / choices each other choice would get more than the trials' own choice:
+        // the kernels are uniform there, so trials that all chose 0 cannot make any other choice likelier.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", choices), 0);
+        var estimator = Estimator([dimension], [0, 0, 0], new TpeOptions { CategoricalSmoothing = smoothing });
+
+        for (var c = 1; c < choices; c++)
+        {
+            Assert.Equal(LogPdf(estimator, [0]), LogPdf(estimator, [c]), 12);
+        }
+    }
+
     [Fact]
     public void AJointDensityOverAContinuousAndADiscreteDimensionIntegratesToOne()
     {

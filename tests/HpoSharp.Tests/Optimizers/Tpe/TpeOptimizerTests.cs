@@ -86,6 +86,28 @@ public sealed class TpeOptimizerTests
         Assert.Equal(expected, badSide.Weights.ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
     }
 
+    [Theory]
+    [InlineData(1e-13)]
+    [InlineData(1e-200)]
+    [InlineData(1e200)]
+    public void ImprovementWeightsDoNotDependOnTheUnitsOfTheObjective(double unit)
+    {
+        // The same trials with their values in other units: the good trials' shares of the good density must not change.
+        double[] values = [5, 1, 4, 0.5, 3, 2.5, 6, 7, 8, 9];
+        double[] Shares(double scale)
+        {
+            var observations = new TpeObservations([new KernelDimension(Dimension.Real("x", 0, 10), 0)]);
+            observations.Refresh(new TrialHistory(
+                [.. values.Select((v, i) => new Trial { Number = i, State = TrialState.Complete, Params = [v], Values = [v * scale] })],
+                [Direction.Minimize]));
+            var (good, _) = new TpeSplit(observations, new TpeOptions { GammaFactor = 0.3 }).Split([0]) ?? throw new InvalidOperationException("no split");
+            var total = good.PriorWeight + good.Weights.ToArray().Sum();
+            return [.. good.Weights.ToArray().Select(w => w / total), good.PriorWeight / total];
+        }
+
+        Assert.Equal(Shares(1), Shares(unit), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
     [Fact]
     public void WithoutImprovementWeightsGoodTrialsWeighTheSameAndThePriorThePriorWeight()
     {
