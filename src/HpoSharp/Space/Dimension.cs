@@ -218,12 +218,18 @@ public sealed class Dimension
     /// <summary>
     /// The value of level <paramref name="index"/> (from 0) of a discrete dimension, <c>Low + index × Step</c> within the
     /// bounds; on a stepped real dimension rounded to 15 significant digits, so that every algorithm gives the number a
-    /// user would type (0.3, not 0.30000000000000004).
+    /// user would type (0.3, not 0.30000000000000004), unless that rounding would move it off its level (levels that need
+    /// 16 digits, such as 1e15 + 7 in steps of 1).
     /// </summary>
     public double LevelValue(double index)
     {
         var value = Low + (index * Step);
-        return Math.Clamp(Kind == DimensionKind.Real ? RoundTo15Digits(value) : value, Low, High);
+        if (Kind == DimensionKind.Real && RoundTo15Digits(value) is var typed && Math.Abs(typed - value) <= 1e-9 * Step)
+        {
+            value = typed;
+        }
+
+        return Math.Clamp(value, Low, High);
     }
 
     /// <summary>Rounds to 15 significant digits, the shortest decimal that a sum or product of typed numbers stands for.</summary>

@@ -80,6 +80,16 @@ public sealed class DimensionTests
         Assert.Equal(10_000_000_000_000_002, Dimension.Integer("big", 10_000_000_000_000_000, 10_000_000_000_000_004, step: 2).LevelValue(1));
     }
 
+    [Fact]
+    public void SteppedRealLevelsThatNeedSixteenDigitsStayDistinct()
+    {
+        var wide = Dimension.Real("offset", 1e15, 1e15 + 100, step: 1);
+        double[] levels = [.. Enumerable.Range(0, 101).Select(i => 1e15 + i)];
+        Assert.Equal(levels, Enumerable.Range(0, 101).Select(i => wide.LevelValue(i)));
+        Assert.Equal(Enumerable.Range(0, 101), levels.Select(v => (int)wide.LevelIndex(wide.Snap(v))));
+        Assert.All(levels, v => Assert.True(wide.IsValid(v)));
+    }
+
     [Theory]
     [InlineData(1.0, 1.0, "must be less than the upper bound")]
     [InlineData(2.0, 1.0, "must be less than the upper bound")]
