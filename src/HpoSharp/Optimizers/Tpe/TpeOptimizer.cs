@@ -17,7 +17,7 @@ namespace HpoSharp.Optimizers;
 /// <para>
 /// Multi-objective studies run as MOTPE (Ozaki et al., 2020 and 2022): the good trials are whole non-domination fronts
 /// plus a hypervolume-greedy subset of the front that straddles the good count, weighted by their hypervolume
-/// contributions (see <see cref="MotpeSelection"/>); dimensions are modelled one by one unless
+/// contributions (see <see cref="TpeOptions.MultiObjectiveWeightExponent"/>); dimensions are modelled one by one unless
 /// <see cref="TpeOptions.MultiObjectiveMultivariate"/>; the rest is as above.
 /// </para>
 /// </summary>

@@ -111,7 +111,8 @@ public sealed class TpeOptions : OptimizerOptions
 
     /// <summary>
     /// The number of jointly modelled dimensions up to which <see cref="MagicClipExponent"/> applies in full; from there
-    /// the exponent falls linearly to 1 (Optuna's) at twice as many dimensions, so large groups keep broader kernels.
+    /// an exponent above 1 falls linearly to 1 (Optuna's) at twice as many dimensions, so large groups keep broader
+    /// kernels; an exponent of 1 or less applies at every size.
     /// Default 5: in 10 dimensions and more, narrow kernels made the search converge too early.
     /// </summary>
     public double MagicClipDimensions { get; init; } = 5;
