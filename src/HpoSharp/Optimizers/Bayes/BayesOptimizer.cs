@@ -14,7 +14,8 @@ namespace HpoSharp.Optimizers;
 /// noise variance, by maximising the marginal likelihood plus weak priors, starting from the fit stored on the latest
 /// trial, so that a resumed study or another worker rebuilds the same model from the history;</item>
 /// <item>adds the pending trials at their predicted values (the kriging believer), so that parallel workers spread out;</item>
-/// <item>maximises the log expected improvement over the best value (<see cref="AcquisitionOptimizer"/>).</item>
+/// <item>maximises the log expected improvement over the best value (<see cref="AcquisitionOptimizer"/>), weighted, when
+/// some trials failed, timed out or were pruned, by the probability that a trial there gives a value.</item>
 /// </list>
 /// The fitted hyper-parameters travel on the suggested trial as the system attribute <see cref="KernelAttribute"/>.
 /// Single objective only.
@@ -24,13 +25,17 @@ public sealed class BayesOptimizer : BaseHPOptimizer
     /// <summary>The trial attribute holding the raw kernel hyper-parameters behind a suggestion: the logarithms of the inverse squared length scales, the output scale and the noise.</summary>
     public const string KernelAttribute = "bayes:kernel";
 
-    /// <summary>The trial attribute holding the number of complete trials the kernel behind a suggestion was fitted on.</summary>
+    /// <summary>
+    /// The trial attribute holding the number of complete trials in the history when the kernel behind a suggestion was
+    /// fitted (the fit itself uses at most <see cref="BayesOptions.MaxFitTrials"/> of them).
+    /// </summary>
     public const string FittedOnAttribute = "bayes:fitted-on";
 
     /// <summary>The trial attribute holding the index of the Sobol point a start-up trial received.</summary>
     public const string SobolAttribute = "bayes:sobol";
 
     private const ulong StartupStream = 0xBA1E5;
+    private const double FeasibilityNoise = 1e-6;
     private readonly ModelSpace _model;
     private SobolSequence? _startup;
 
@@ -72,7 +77,7 @@ public sealed class BayesOptimizer : BaseHPOptimizer
             (process, threshold) = BelievePending(process, data.Pending, data.PendingCount, threshold);
         }
 
-        var acquisition = new LogExpectedImprovement(process, threshold);
+        var acquisition = new LogExpectedImprovement(process, threshold) { Feasibility = Feasibility(data, parameters) };
         var optimizer = new AcquisitionOptimizer(_model, acquisition) { Candidates = CandidateCount(process.Count), LocalSearches = Options.LocalSearches };
         var (best, _) = optimizer.Maximize(Incumbents(data), Rng);
         var x = new double[_model.Dimensions];
@@ -136,6 +141,28 @@ public sealed class BayesOptimizer : BaseHPOptimizer
         }
 
         return (null, 0);
+    }
+
+    /// <summary>
+    /// When some trials ended without a value (failed, timed out or pruned), the process of the trials' outcomes that
+    /// weights the acquisition: 1/2 at the complete trials and -1/2 at those, with the fitted length scales and a unit
+    /// output scale, so that far from every trial the probability of a value is 1/2 and near the configurations that
+    /// failed it falls towards 0. It holds at most <see cref="BayesOptions.MaxModelTrials"/> points, the complete ones
+    /// chosen as for a fit. Null when every trial gave a value.
+    /// </summary>
+    private GaussianProcess? Feasibility(TrainingSet data, KernelParameters parameters)
+    {
+        if (data.FailedCount == 0)
+        {
+            return null;
+        }
+
+        var (points, values) = data.FitSubset(Options.MaxModelTrials - data.FailedCount);
+        var outcomes = new double[values.Length + data.FailedCount];
+        outcomes.AsSpan(0, values.Length).Fill(0.5);
+        outcomes.AsSpan(values.Length).Fill(-0.5);
+        var kernel = new MaternKernel(_model.Categorical, new KernelParameters(parameters.InverseSquaredLengthScales, 1, Math.Max(parameters.Noise, FeasibilityNoise)));
+        return new GaussianProcess(kernel, [.. points, .. data.Failed], outcomes);
     }
 
     /// <summary>Conditions the process on its own predictions at the pending points; the threshold becomes the best of all.</summary>

@@ -7,7 +7,9 @@ namespace HpoSharp.Optimizers;
 /// "Unexpected improvements to expected improvement"): <c>log EI(x) = log h(z) + log σ</c> with <c>z = (μ - f*) / σ</c> and
 /// <c>h(z) = φ(z) + z Φ(z)</c>. <c>log h</c> is computed without cancellation for every z: directly above -1, through the
 /// scaled complementary error function below, and by its asymptotic series far in the tail, so that it stays finite and
-/// informative (and so does its gradient) where the improvement itself underflows.
+/// informative (and so does its gradient) where the improvement itself underflows. With a <see cref="Feasibility"/>
+/// process it adds <c>log Φ(μ_c / σ_c)</c>, the log-probability that a trial at x gives a value, as constrained expected
+/// improvement does.
 /// </summary>
 internal sealed class LogExpectedImprovement
 {
@@ -33,6 +35,12 @@ internal sealed class LogExpectedImprovement
 
     /// <summary>The value to improve on, <c>f*</c>.</summary>
     public double Threshold { get; }
+
+    /// <summary>
+    /// A process of the trials' outcomes, positive where trials gave a value and negative where they did not (failed,
+    /// timed out or pruned), or null when every trial gave one.
+    /// </summary>
+    public GaussianProcess? Feasibility { get; init; }
 
     /// <summary><c>log h(z)</c> and its derivative <c>Φ(z) / h(z)</c>.</summary>
     public static double LogH(double z, out double slope)
@@ -74,7 +82,14 @@ internal sealed class LogExpectedImprovement
     public double Value(ReadOnlySpan<double> x)
     {
         var (mean, variance) = Process.Predict(x);
-        return FromPosterior(mean, variance);
+        var value = FromPosterior(mean, variance);
+        if (Feasibility is not null)
+        {
+            var (m, v) = Feasibility.Predict(x);
+            value += StandardNormal.LogCdf(m / Math.Sqrt(v + StabilizingVariance));
+        }
+
+        return value;
     }
 
     /// <summary><c>log EI</c> at the <paramref name="count"/> points of <paramref name="xs"/> (count×p row-major).</summary>
@@ -85,6 +100,16 @@ internal sealed class LogExpectedImprovement
         for (var i = 0; i < count; i++)
         {
             values[i] = FromPosterior(values[i], variances[i]);
+        }
+
+        if (Feasibility is not null)
+        {
+            var means = new double[count];
+            Feasibility.PredictMany(xs, count, means, variances);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] += StandardNormal.LogCdf(means[i] / Math.Sqrt(variances[i] + StabilizingVariance));
+            }
         }
     }
 
@@ -105,6 +130,27 @@ internal sealed class LogExpectedImprovement
             gradient[j] = ((slope * (meanGradient[j] - (z * dSigma))) + dSigma) / sigma;
         }
 
-        return value;
+        return Feasibility is null ? value : value + LogFeasibilityWithGradient(x, dimensions, gradient);
+    }
+
+    /// <summary><c>log Φ(μ_c / σ_c)</c> of the <see cref="Feasibility"/> process at x; adds its gradient to <paramref name="gradient"/>.</summary>
+    private double LogFeasibilityWithGradient(ReadOnlySpan<double> x, ReadOnlySpan<int> dimensions, Span<double> gradient)
+    {
+        Span<double> meanGradient = stackalloc double[dimensions.Length];
+        Span<double> varianceGradient = stackalloc double[dimensions.Length];
+        var (mean, variance) = Feasibility!.PredictWithGradient(x, dimensions, meanGradient, varianceGradient);
+        var sigma = Math.Sqrt(variance + StabilizingVariance);
+        var z = mean / sigma;
+        var logCdf = StandardNormal.LogCdf(z);
+
+        // d log Φ(z) = φ(z) / Φ(z) dz, with dz = (dμ - z dσ) / σ.
+        var ratio = Math.Exp((-0.5 * z * z) - LogSqrt2Pi - logCdf);
+        for (var j = 0; j < dimensions.Length; j++)
+        {
+            var dSigma = varianceGradient[j] / (2 * sigma);
+            gradient[j] += ratio * (meanGradient[j] - (z * dSigma)) / sigma;
+        }
+
+        return logCdf;
     }
 }

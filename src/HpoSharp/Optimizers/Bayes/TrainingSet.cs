@@ -5,19 +5,21 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// What the Gaussian process learns from: the complete trials in model coordinates with their performance warped and
 /// standardised by <see cref="OutputWarping"/>, then shifted so that the worst is 0 (a constant performance, or a single
-/// trial, is all 0), and the points of the pending trials (running or waiting). The process has a zero prior mean, so the
-/// shift makes its prior pessimistic: far from every trial it predicts the worst value seen, and expected improvement
-/// looks for gains where the model is uncertain near good trials rather than at the unexplored edges of the box. Past a
-/// size limit, a set keeps the best half of the limit and the other trials evenly spaced in trial order, so that the model
-/// still covers the regions it has ruled out.
+/// trial, is all 0), the points of the pending trials (running or waiting), and those of the trials that ended without a
+/// value (failed, timed out or pruned). The process has a zero prior mean, so the shift makes its prior pessimistic: far
+/// from every trial it predicts the worst value seen, and expected improvement looks for gains where the model is
+/// uncertain near good trials rather than at the unexplored edges of the box. Past a size limit, a set keeps the best
+/// half of the limit and the other trials evenly spaced in trial order, so that the model still covers the regions it has
+/// ruled out.
 /// </summary>
 internal sealed class TrainingSet
 {
-    private TrainingSet(double[] points, double[] values, double[] pending, int dimensions, int completeCount)
+    private TrainingSet(double[] points, double[] values, double[] pending, double[] failed, int dimensions, int completeCount)
     {
         Points = points;
         Values = values;
         Pending = pending;
+        Failed = failed;
         Dimensions = dimensions;
         CompleteCount = completeCount;
     }
@@ -31,6 +33,9 @@ internal sealed class TrainingSet
     /// <summary>The points of the pending trials, row-major.</summary>
     public double[] Pending { get; }
 
+    /// <summary>The points of the trials that ended without a value (failed, timed out or pruned), row-major.</summary>
+    public double[] Failed { get; }
+
     /// <summary>The number of model coordinates.</summary>
     public int Dimensions { get; }
 
@@ -43,14 +48,21 @@ internal sealed class TrainingSet
     /// <summary>The number of pending points.</summary>
     public int PendingCount => Dimensions == 0 ? 0 : Pending.Length / Dimensions;
 
+    /// <summary>The number of points of trials without a value.</summary>
+    public int FailedCount => Dimensions == 0 ? 0 : Failed.Length / Dimensions;
+
     /// <summary>The indices of the observed points, best first.</summary>
     public int[] Ranking() => Ranking(Values);
 
-    /// <summary>Collects the training set of <paramref name="history"/>, with at most <paramref name="maxCount"/> observations.</summary>
+    /// <summary>
+    /// Collects the training set of <paramref name="history"/>, with at most <paramref name="maxCount"/> observations and
+    /// half as many trials without a value (evenly spaced in trial order past that).
+    /// </summary>
     public static TrainingSet Collect(TrialHistory history, ModelSpace space, int maxCount)
     {
         var complete = new List<(Trial Trial, double Perf)>();
         var pending = new List<Trial>();
+        var failed = new List<Trial>();
         foreach (var trial in history)
         {
             var perf = history.Perf(trial);
@@ -58,9 +70,17 @@ internal sealed class TrainingSet
             {
                 complete.Add((trial, perf));
             }
-            else if (trial.State is TrialState.Running or TrialState.Waiting && trial.Params.Length == space.Dimensions)
+            else if (trial.Params.Length != space.Dimensions)
+            {
+                continue;
+            }
+            else if (trial.State is TrialState.Running or TrialState.Waiting)
             {
                 pending.Add(trial);
+            }
+            else if (trial.State is TrialState.Failed or TrialState.TimedOut or TrialState.Pruned)
+            {
+                failed.Add(trial);
             }
         }
 
@@ -78,6 +98,14 @@ internal sealed class TrainingSet
             space.ToModel(pending[i].Params.AsSpan(), pendingPoints.AsSpan(i * p, p));
         }
 
+        var failedCount = Math.Min(failed.Count, maxCount / 2);
+        var keptFailed = Enumerable.Range(0, failedCount).Select(k => failed[(int)((long)k * failed.Count / failedCount)]).ToList();
+        var failedPoints = new double[keptFailed.Count * p];
+        for (var i = 0; i < keptFailed.Count; i++)
+        {
+            space.ToModel(keptFailed[i].Params.AsSpan(), failedPoints.AsSpan(i * p, p));
+        }
+
         var values = OutputWarping.Warp([.. kept.Select(i => complete[i].Perf)]);
         var worst = values.Length == 0 ? 0 : values.Min();
         for (var i = 0; i < values.Length; i++)
@@ -85,7 +113,7 @@ internal sealed class TrainingSet
             values[i] -= worst;
         }
 
-        return new TrainingSet(points, values, pendingPoints, p, complete.Count);
+        return new TrainingSet(points, values, pendingPoints, failedPoints, p, complete.Count);
     }
 
     /// <summary>The observations the kernel's hyper-parameters are fitted on: at most <paramref name="maxCount"/> of them.</summary>

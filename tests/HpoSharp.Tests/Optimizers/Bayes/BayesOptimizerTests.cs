@@ -222,6 +222,32 @@ public sealed class BayesOptimizerTests
     }
 
     [Fact]
+    public void AConfigurationThatFailsIsNotSuggestedAgainForTheRestOfTheStudy()
+    {
+        // The objective fails below x = 0.3 (an out-of-memory or a diverging run); the valid part is best at x = 0.3.
+        SearchSpace space = [new RangeHP("x", 0, 1), new RangeHP("y", 0, 1)];
+        var study = new Study(HpoRegistry.Build("bayes", space), new StudyOptions { Seed = 3 });
+        for (var i = 0; i < 40; i++)
+        {
+            var trial = study.Ask();
+            var x = study.Trials[trial.Number].Params.ToArray();
+            if (x[0] < 0.3)
+            {
+                study.Tell(trial.Number, TrialState.Failed, "diverged");
+            }
+            else
+            {
+                study.Tell(trial.Number, x[0] + Math.Pow(x[1] - 0.5, 2));
+            }
+        }
+
+        var failed = study.Trials.Where(t => t.State == TrialState.Failed).Select(t => t.Params.ToArray()).ToList();
+        var closest = failed.SelectMany((a, i) => failed.Skip(i + 1).Select(b => Math.Max(Math.Abs(a[0] - b[0]), Math.Abs(a[1] - b[1])))).Min();
+        Assert.True(closest > 1e-3, $"two of the {failed.Count} failed configurations are {closest} apart");
+        Assert.True(study.GetResult().BestValue < 0.31, $"best {study.GetResult().BestValue}");
+    }
+
+    [Fact]
     public void RefusesOptionsOutOfRangeNamingTheSetting()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("bayes", [new RangeHP("x", 0, 1)], options: new BayesOptions { Candidates = 0 }));

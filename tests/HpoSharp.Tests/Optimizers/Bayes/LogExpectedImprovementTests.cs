@@ -85,6 +85,38 @@ public sealed class LogExpectedImprovementTests
         }
     }
 
+    [Fact]
+    public void TheFeasibilityTermAddsTheLogProbabilityOfAValueAndItsGradient()
+    {
+        var kernel = new MaternKernel([false, false], new KernelParameters([3, 8], 1, 1e-6));
+        var process = new GaussianProcess(kernel, [0.1, 0.2, 0.8, 0.3, 0.5, 0.9, 0.4, 0.4], [0.2, -1, 1.1, 0.9]);
+        var feasibility = new GaussianProcess(kernel, [0.1, 0.2, 0.8, 0.3, 0.5, 0.9, 0.4, 0.4, 0.05, 0.7], [0.5, 0.5, 0.5, 0.5, -0.5]);
+        var plain = new LogExpectedImprovement(process, 1.1);
+        var acquisition = new LogExpectedImprovement(process, 1.1) { Feasibility = feasibility };
+        foreach (var x in new[] { new[] { 0.45, 0.62 }, [0.06, 0.69], [0.95, 0.05] })
+        {
+            var gradient = new double[2];
+            var value = acquisition.ValueWithGradient(x, [0, 1], gradient);
+            var (mean, variance) = feasibility.Predict(x);
+            var values = new double[1];
+            acquisition.Values(x, 1, values);
+
+            Assert.Equal(plain.Value(x) + Math.Log(StandardNormal.Cdf(mean / Math.Sqrt(variance + LogExpectedImprovement.StabilizingVariance))), value, 10);
+            Assert.Equal(value, acquisition.Value(x), 10);
+            Assert.Equal(value, values[0], 10);
+            for (var d = 0; d < 2; d++)
+            {
+                var (up, down) = ((double[])x.Clone(), (double[])x.Clone());
+                up[d] += 1e-6;
+                down[d] -= 1e-6;
+                Assert.Equal(1, (acquisition.Value(up) - acquisition.Value(down)) / 2e-6 / gradient[d], 4);
+            }
+        }
+
+        // Next to the configuration that gave no value, a value is unlikely.
+        Assert.True(acquisition.Value([0.06, 0.69]) < plain.Value([0.06, 0.69]) - 3);
+    }
+
     /// <summary>erfc by its continued fraction (large x) or by the Taylor series of erf (small x), in double precision.</summary>
     private static double ErfcReference(double x)
     {

@@ -31,6 +31,25 @@ public sealed class TrainingSetTests
         Assert.Equal(8, set.CompleteCount);
     }
 
+    [Fact]
+    public void TrialsWithoutAValueAreKeptApartUpToHalfTheLimitExceptCancelledOnes()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 1)];
+        TrialState[] states = [TrialState.Complete, TrialState.Failed, TrialState.TimedOut, TrialState.Pruned, TrialState.Cancelled, TrialState.Running, TrialState.Complete];
+        var history = new TrialHistory(
+            [.. states.Select((s, i) => new Trial { Number = i, State = s, Params = [i / 10.0], Values = s == TrialState.Complete ? [i] : [] })],
+            [Direction.Minimize]);
+
+        var set = TrainingSet.Collect(history, new ModelSpace(space), 100);
+
+        Assert.Equal([0.0, 0.6], set.Points);
+        Assert.Equal([0.1, 0.2, 0.3], set.Failed);
+        Assert.Equal(3, set.FailedCount);
+        Assert.Equal([0.5], set.Pending);
+        Assert.Equal(2, set.CompleteCount);
+        Assert.Equal([0.1, 0.2], TrainingSet.Collect(history, new ModelSpace(space), 5).Failed);
+    }
+
     /// <summary>The training set of minimised trials with the given values, trial i at x = i / 10.</summary>
     private static TrainingSet Collect(double[] values, int maxCount)
     {
