@@ -221,6 +221,7 @@ public sealed partial class Study
         var finished = new List<Trial>();
         foreach (var trial in changes.Trials)
         {
+            CheckFits(trial);
             if (trial.Number == _trials.Count)
             {
                 _trials.Add(trial);
@@ -256,6 +257,17 @@ public sealed partial class Study
         }
 
         _unreported.AddRange(finished);
+    }
+
+    /// <summary>Refuses a stored trial of another search space or another number of objectives, which no optimizer can read.</summary>
+    private void CheckFits(Trial trial)
+    {
+        var dimensions = Space.Dimensions.Count;
+        var values = trial.State == TrialState.Complete ? trial.Values.Length : Directions.Count;
+        if (trial.Params.Length != dimensions || values != Directions.Count)
+        {
+            throw new InvalidOperationException($"Trial {trial.Number} in the store has {trial.Params.Length} parameter value(s) and {trial.Values.Length} objective value(s), but this study's search space has {dimensions} dimension(s) and it has {Directions.Count} objective(s); a store holds the trials of one search space and one set of objectives.");
+        }
     }
 
     /// <summary>Why <paramref name="values"/> are not one finite number per direction, in a sentence opening with <paramref name="source"/>; null when they are.</summary>

@@ -110,6 +110,19 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void AStoreOfAnotherSearchSpaceOrAnotherNumberOfObjectivesIsRefusedWhenTheStudyOpensIt()
+    {
+        var store = new InMemoryTrialStore();
+        HpoRegistry.Build("random", [new RangeHP("x", 0, 1)], (hps, _) => hps.GetDouble("x")).Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 3, Store = store });
+
+        var space = Assert.Throws<InvalidOperationException>(() => new Study(HpoRegistry.Build("tpe", Space()), new StudyOptions { Store = store }));
+        var objectives = Assert.Throws<InvalidOperationException>(() => new Study(HpoRegistry.Build("tpe", [new RangeHP("x", 0, 1)]), new StudyOptions { Store = store, Directions = [Direction.Minimize, Direction.Minimize] }));
+
+        Assert.Equal("Trial 0 in the store has 1 parameter value(s) and 1 objective value(s), but this study's search space has 2 dimension(s) and it has 1 objective(s); a store holds the trials of one search space and one set of objectives.", space.Message);
+        Assert.StartsWith("Trial 0 in the store has 1 parameter value(s) and 1 objective value(s), but this study's search space has 1 dimension(s) and it has 2 objective(s)", objectives.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AResumedRunWhoseNewTrialsAllFailThrows()
     {
         var store = new InMemoryTrialStore();
