@@ -111,7 +111,7 @@ public static class Pareto
             {
                 if (!double.IsFinite(v))
                 {
-                    throw new ArgumentException($"Point {i} has the objective value {v}; every value must be finite.", nameof(points));
+                    throw new ArgumentException(FormattableString.Invariant($"Point {i} has the objective value {v}; every value must be finite."), nameof(points));
                 }
             }
         }

@@ -5,10 +5,11 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// The order ≺ of MO-CMA-ES on a set of candidates: a lower non-domination level is better; within a level, a point best
 /// in some objective beats one that is not, then a larger exclusive hypervolume contribution wins (reference point: the
-/// level's worst value in each objective, moved out by a tenth of the level's range), then the younger. The worst
-/// candidate is the one the steady-state selection drops. With one objective this is the order of values, the younger
-/// first among equals, as in an elitist (1+1)-ES that accepts equal offspring. Contributions are computed once per
-/// level, when a comparison first needs them.
+/// level's worst value in each objective, moved out by a tenth of the level's range; computed with each objective
+/// scaled to that range, so that any magnitude of values gives the same order), then the younger. The worst candidate
+/// is the one the steady-state selection drops. With one objective this is the order of values, the younger first
+/// among equals, as in an elitist (1+1)-ES that accepts equal offspring. Contributions are computed once per level,
+/// when a comparison first needs them.
 /// </summary>
 internal sealed class SelectionOrder
 {
@@ -87,21 +88,26 @@ internal sealed class SelectionOrder
             return [(true, 0)];
         }
 
+        // Each objective is scaled to [0, 1] over the level (0 throughout when flat, where the reference is any constant
+        // amount below): the contributions keep the order of the raw values' without their boxes overflowing or
+        // underflowing, and a range wider than a double holds is halved first.
         var m = points[0].Length;
-        var reference = new double[m];
+        var scaled = points.Select(_ => new double[m]).ToArray();
         var extreme = new bool[points.Length];
         for (var k = 0; k < m; k++)
         {
             var low = points.Min(p => p[k]);
             var high = points.Max(p => p[k]);
-            reference[k] = low - Math.Max(0.1 * (high - low), 1e-12 * Math.Max(1, Math.Abs(low)));
+            var range = high - low;
             for (var j = 0; j < points.Length; j++)
             {
-                extreme[j] |= points[j][k] == high;
+                var v = points[j][k];
+                extreme[j] |= v == high;
+                scaled[j][k] = range == 0 ? 0 : double.IsFinite(range) ? (v - low) / range : ((v / 2) - (low / 2)) / ((high / 2) - (low / 2));
             }
         }
 
-        var contributions = Hypervolume.Contributions(points, reference);
+        var contributions = Hypervolume.Contributions(scaled, [.. Enumerable.Repeat(-0.1, m)]);
         return [.. Enumerable.Range(0, points.Length).Select(j => (extreme[j], contributions[j]))];
     }
 }

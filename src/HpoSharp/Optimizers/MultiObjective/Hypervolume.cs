@@ -43,7 +43,7 @@ public static class Hypervolume
     /// units and directions (e.g. a study's <c>ParetoFront</c> and <c>Directions</c>, and a reference point that is worse
     /// than the front in every objective: larger where minimising, smaller where maximising).
     /// </summary>
-    /// <param name="trials">The trials; those not complete are ignored.</param>
+    /// <param name="trials">The trials; those not complete are ignored, and each complete one has a value per objective.</param>
     /// <param name="directions">The direction of each objective.</param>
     /// <param name="reference">The reference point, one value per objective in the user's units.</param>
     public static double OfTrials(IEnumerable<Trial> trials, IReadOnlyList<Direction> directions, ReadOnlySpan<double> reference)
@@ -55,8 +55,13 @@ public static class Hypervolume
             throw new ArgumentException($"The reference point has {reference.Length} values; the study has {directions.Count} objectives.", nameof(reference));
         }
 
-        var points = trials.Where(t => t.State == TrialState.Complete && t.Values.Length == directions.Count)
-            .Select(t => t.Values.Select((v, k) => directions[k].Perf(v)).ToArray()).ToArray();
+        var complete = trials.Where(t => t.State == TrialState.Complete).ToArray();
+        if (complete.FirstOrDefault(t => t.Values.Length != directions.Count) is { } other)
+        {
+            throw new ArgumentException($"Trial {other.Number} has {other.Values.Length} values; the study has {directions.Count} objectives.", nameof(trials));
+        }
+
+        var points = complete.Select(t => t.Values.Select((v, k) => directions[k].Perf(v)).ToArray()).ToArray();
         var scaled = new double[reference.Length];
         for (var k = 0; k < scaled.Length; k++)
         {
@@ -66,10 +71,9 @@ public static class Hypervolume
         return Compute(points, scaled);
     }
 
-    /// <summary>The points strictly above the reference in every objective, shifted so that the reference is the origin.</summary>
-    private static List<double[]> Gains(IReadOnlyList<double[]> points, ReadOnlySpan<double> reference, out List<int> indices)
+    /// <summary>Throws unless <paramref name="reference"/> has at least one value and every value is finite.</summary>
+    internal static void CheckReference(ReadOnlySpan<double> reference)
     {
-        Pareto.CheckPoints(points);
         if (reference.Length == 0)
         {
             throw new ArgumentException("The reference point needs at least one objective value.", nameof(reference));
@@ -79,10 +83,16 @@ public static class Hypervolume
         {
             if (!double.IsFinite(r))
             {
-                throw new ArgumentException($"The reference point has the value {r}; every value must be finite.", nameof(reference));
+                throw new ArgumentException(FormattableString.Invariant($"The reference point has the value {r}; every value must be finite."), nameof(reference));
             }
         }
+    }
 
+    /// <summary>The points strictly above the reference in every objective, shifted so that the reference is the origin.</summary>
+    private static List<double[]> Gains(IReadOnlyList<double[]> points, ReadOnlySpan<double> reference, out List<int> indices)
+    {
+        Pareto.CheckPoints(points);
+        CheckReference(reference);
         if (points.Count > 0 && points[0].Length != reference.Length)
         {
             throw new ArgumentException($"The points have {points[0].Length} objective values; the reference point has {reference.Length}.", nameof(points));

@@ -23,6 +23,8 @@ public static class HypervolumeSubsetSelection
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected a count from 0 to the number of points, {n}.");
         }
 
+        Hypervolume.CheckReference(reference);
+
         if (n > 0 && points[0].Length != reference.Length)
         {
             throw new ArgumentException($"The points have {points[0].Length} objective values; the reference point has {reference.Length}.", nameof(reference));

@@ -38,10 +38,16 @@ internal static class HypervolumeSweeps
             return contributions;
         }
 
-        // A dominated point loses nothing when removed. A point on the front adds its own box minus the part of it the
-        // others cover, which is the volume of their meets with it (points it dominates included).
+        // A dominated point loses nothing when removed, and neither does a point with a duplicate (exactly: the difference
+        // below would round). A point on the front adds its own box minus the part of it the others cover, which is the
+        // volume of their meets with it (points it dominates included).
         foreach (var k in Pareto.FirstFront(gains))
         {
+            if (Enumerable.Range(0, gains.Count).Any(j => j != k && gains[j].AsSpan(0, m).SequenceEqual(gains[k].AsSpan(0, m))))
+            {
+                continue;
+            }
+
             var limited = new List<double[]>(gains.Count - 1);
             for (var j = 0; j < gains.Count; j++)
             {

@@ -170,6 +170,17 @@ public sealed class MoCmaEsTests
     }
 
     [Fact]
+    public void ObjectivesAsLargeAsADoubleHoldsDoNotStopTheStudy()
+    {
+        // Every trial lies on the front, whose range in each objective, 2 × 1e308, overflows a double.
+        var result = new Study(new MoCmaEsOptimizer([new RangeHP("x", 0, 1)], new MoCmaEsOptions { PopulationSize = 5 }), new StudyOptions { Seed = 1, MaxEvaluations = 40, Directions = TwoMinimised })
+            .Optimize(Objective.Create(c => new[] { 1e308 * ((2 * c.HyperParameters.GetDouble("x")) - 1), -1e308 * ((2 * c.HyperParameters.GetDouble("x")) - 1) }));
+
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+        Assert.Equal(40, result.ParetoFront.Count);
+    }
+
+    [Fact]
     public void OptionsOutOfRangeAreRefusedByName()
     {
         Assert.Contains("MoCmaEsOptions.PopulationSize is 1; expected at least 2", Assert.Throws<ArgumentOutOfRangeException>(() => new MoCmaEsOptions { PopulationSize = 1 }.Validate()).Message);

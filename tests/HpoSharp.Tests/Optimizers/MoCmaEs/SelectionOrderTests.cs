@@ -64,4 +64,26 @@ public sealed class SelectionOrderTests
         Assert.True(ties.Better(1, 3));
         Assert.True(ties.Better(2, 0));
     }
+
+    [Theory]
+    [InlineData(1e-120)]
+    [InlineData(1e120)]
+    public void TheOrderDoesNotDependOnTheScaleOfTheObjectives(double scale)
+    {
+        // The level of InThreeObjectivesTheReferenceMarginDecidesBetweenPointsThatAreNotExtremes, scaled: its boxes
+        // (around scale³) underflow to 0 or overflow to infinity, yet (2, 2, 1) still adds less than (3, 3, 0).
+        double[][] points = [[4, 1, 4], [0, 3, 5], [1, 4, 1], [3, 3, 0], [2, 2, 1]];
+        var order = new SelectionOrder([.. points.Select(p => p.Select(v => v * scale).ToArray())], [0, 1, 2, 3, 4]);
+        Assert.Equal(4, order.Worst());
+        Assert.True(order.Better(3, 4));
+    }
+
+    [Fact]
+    public void ALevelSpanningTheWholeRangeOfDoublesIsOrdered()
+    {
+        // The range of each objective, 2 × 1e308, overflows a double.
+        var order = new SelectionOrder([[-1e308, 1e308], [0, 0.5e308], [0.5e308, 0], [1e308, -1e308]], [0, 1, 2, 3]);
+        Assert.Equal([0, 0, 0, 0], order.Ranks);
+        Assert.Equal(1, order.Worst());
+    }
 }

@@ -85,4 +85,18 @@ public sealed class HypervolumeSubsetSelectionTests
         Assert.Equal("count", error.ParamName);
         Assert.Contains("from 0 to the number of points, 4", error.Message);
     }
+
+    [Theory]
+    [InlineData(double.NaN, 2, 1)]
+    [InlineData(double.NegativeInfinity, 2, 2)]
+    [InlineData(double.NaN, 3, 1)]
+    [InlineData(double.NaN, 2, 0)]
+    public void AReferencePointThatIsNotFiniteIsRefusedByName(double bad, int objectives, int count)
+    {
+        var points = objectives == 3 ? [[1, 2, 3], [2, 1, 3]] : Points;
+        double[] reference = [bad, .. new double[objectives - 1]];
+        var error = Assert.Throws<ArgumentException>(() => HypervolumeSubsetSelection.Greedy(points, count, reference));
+        Assert.Equal("reference", error.ParamName);
+        Assert.StartsWith($"The reference point has the value {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)}; every value must be finite.", error.Message);
+    }
 }

@@ -48,6 +48,25 @@ public sealed class HypervolumeTests
         Assert.Equal([3, 0], Hypervolume.Contributions([[4], [1]], [0]));
     }
 
+    [Fact]
+    public void DuplicatesContributeExactlyNothingWhateverTheRounding()
+    {
+        // The box of (1.7, 1.7, 2.7) less the volume the others cover in it rounds to 8.9e-16, not 0.
+        Assert.Equal([0, 0, 0.072], Hypervolume.Contributions([[1.7, 1.7, 2.7], [1.7, 1.7, 2.7], [0.9, 1.8, 0.8]], [0, 0, 0]).Select(c => Math.Round(c, 12)));
+        Assert.Equal(0, Hypervolume.Contributions([[1.7, 1.7, 2.7], [1.7, 1.7, 2.7], [0.9, 1.8, 0.8]], [0, 0, 0])[0]);
+        Assert.Equal(0, Hypervolume.Contributions([[1.7, 1.7, 2.7, 1], [1.7, 1.7, 2.7, 1], [0.9, 1.8, 0.8, 1]], [0, 0, 0, 0])[1]);
+    }
+
+    [Fact]
+    public void ValuesThatAreNotFiniteAreNamedTheSameInEveryCulture()
+    {
+        CommaCulture.Run(() =>
+        {
+            Assert.StartsWith("The reference point has the value -Infinity;", Assert.Throws<ArgumentException>(() => Hypervolume.Compute([[1, 2]], [0, double.NegativeInfinity])).Message);
+            Assert.StartsWith("Point 1 has the objective value Infinity;", Assert.Throws<ArgumentException>(() => Hypervolume.Compute([[1, 2], [1, double.PositiveInfinity]], [0, 0])).Message);
+        });
+    }
+
     [Theory]
     [InlineData(2, 12)]
     [InlineData(3, 10)]
@@ -156,6 +175,16 @@ public sealed class HypervolumeTests
         Assert.Equal(6, Hypervolume.OfTrials(trials, [Direction.Minimize, Direction.Maximize], [4, -4]), 12);
         var error = Assert.Throws<ArgumentException>(() => Hypervolume.OfTrials(trials, [Direction.Minimize, Direction.Maximize], [4]));
         Assert.Contains("1 values; the study has 2 objectives", error.Message);
+    }
+
+    [Fact]
+    public void OfTrialsRefusesACompleteTrialWithAnotherNumberOfObjectives()
+    {
+        // A trial of a three-objective study read with two directions: it would otherwise be left out, and the volume be 0.
+        Trial[] trials = [new() { Number = 7, State = TrialState.Complete, Values = [1, 2, 3] }];
+        var error = Assert.Throws<ArgumentException>(() => Hypervolume.OfTrials(trials, [Direction.Minimize, Direction.Minimize], [4, 4]));
+        Assert.Equal("trials", error.ParamName);
+        Assert.Contains("Trial 7 has 3 values; the study has 2 objectives.", error.Message);
     }
 
     [Fact]
