@@ -5,10 +5,16 @@ namespace HpoSharp.Optimizers;
 /// <summary>How <see cref="CmaEsOptimizer"/> restarts a run that has stopped making progress.</summary>
 public enum RestartStrategy
 {
-    /// <summary>Never restart: the first run goes on for the whole study.</summary>
+    /// <summary>
+    /// Never restart: the first run goes on for the whole study, unless it breaks down numerically
+    /// (<see cref="CmaStopReason.Degenerate"/>), when a new run with the first population starts from a random mean.
+    /// </summary>
     None,
 
-    /// <summary>IPOP-CMA-ES (Auger and Hansen, 2005): each restart multiplies the population by <see cref="CmaEsOptions.PopulationIncrease"/>.</summary>
+    /// <summary>
+    /// IPOP-CMA-ES (Auger and Hansen, 2005): each restart multiplies the population by
+    /// <see cref="CmaEsOptions.PopulationIncrease"/>, up to 1,000,000.
+    /// </summary>
     Ipop,
 
     /// <summary>
@@ -25,6 +31,7 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// The population size λ of the first run: the number of finished samples that make one generation (complete ones,
     /// and pruned ones with <see cref="ConsiderPrunedTrials"/>). Null (the
     /// default) for 4 + ⌊3 ln n⌋ with n the number of searched dimensions (categorical ones included), the standard choice.
+    /// At most 1,000,000, which also bounds the populations of restarts.
     /// </summary>
     public int? PopulationSize { get; init; }
 
@@ -46,7 +53,10 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>The restart strategy. Default <see cref="RestartStrategy.Bipop"/>.</summary>
     public RestartStrategy Restarts { get; init; } = RestartStrategy.Bipop;
 
-    /// <summary>The factor by which IPOP (and BIPOP's large regime) multiplies the population at each restart. Default 2.</summary>
+    /// <summary>
+    /// The factor by which IPOP (and BIPOP's large regime) multiplies the population at each restart, up to 1,000,000.
+    /// Default 2.
+    /// </summary>
     public double PopulationIncrease { get; init; } = 2;
 
     /// <summary>
@@ -110,7 +120,7 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <inheritdoc/>
     public override void Validate()
     {
-        Require(PopulationSize is null or >= 4, nameof(PopulationSize), PopulationSize?.ToString() ?? "null", "at least 4, or null for the default");
+        Require(PopulationSize is null or (>= 4 and <= CmaEsSetup.MaxLambda), nameof(PopulationSize), PopulationSize, "at least 4 and at most 1000000, or null for the default");
         Require(double.IsFinite(InitialStepSize) && InitialStepSize > 0 && InitialStepSize <= 1, nameof(InitialStepSize), InitialStepSize, "a number in (0, 1]");
         Require(Enum.IsDefined(Restarts), nameof(Restarts), Restarts, "None, Ipop or Bipop");
         Require(double.IsFinite(PopulationIncrease) && PopulationIncrease > 1, nameof(PopulationIncrease), PopulationIncrease, "a number greater than 1");

@@ -15,6 +15,12 @@ namespace HpoSharp.Optimizers;
 /// </param>
 internal sealed record CmaEsSetup(CmaCoordinates Coordinates, CmaEsOptions Options, ulong Seed, int Lambda, TrialHistory History, GaussianStart? Start = null)
 {
+    /// <summary>
+    /// The largest population of a run, so that restarts that multiply it cannot exhaust memory or overflow: a bigger
+    /// <see cref="CmaEsOptions.PopulationSize"/> is refused, and IPOP and BIPOP grow no further.
+    /// </summary>
+    public const int MaxLambda = 1_000_000;
+
     /// <summary>The default population size 4 + ⌊3 ln n⌋ for <paramref name="n"/> searched coordinates.</summary>
     public static int DefaultLambda(int n) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(1, n)));
 

@@ -187,14 +187,14 @@ internal sealed class CmaEsState : IGenerationState<CmaEsState>
         else if (_smallRegime)
         {
             // BIPOP's local regime: a population between the default and the last large one, a step size down to σ₀/100.
-            var lambda = (int)(_setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));
+            var lambda = (int)Math.Min(CmaEsSetup.MaxLambda, _setup.Lambda * Math.Pow(Math.Pow(increase, _largeRuns), Math.Pow(rng.NextDouble(), 2)));
             var sigma = sigma0 * Math.Pow(0.01, rng.NextDouble());
             Run = NewRun(lambda, mean, sigma, Math.Max(1, (int)(0.5 * _largeBudget / lambda)));
         }
         else
         {
             _largeRuns++;
-            Run = NewRun((int)Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns)), mean, sigma0, null);
+            Run = NewRun((int)Math.Min(CmaEsSetup.MaxLambda, Math.Round(_setup.Lambda * Math.Pow(increase, _largeRuns))), mean, sigma0, null);
         }
     }
 

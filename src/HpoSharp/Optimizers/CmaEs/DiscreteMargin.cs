@@ -135,7 +135,14 @@ internal sealed class DiscreteMargin
         }
 
         // Inside: raise each tail to at least α/2 (and the middle, while no parent left, to what it was), then solve for
-        // the mean and scale that give those tails.
+        // the mean and scale that give those tails. When none needs raising, the distribution already has them: solving
+        // again could only lose them to the clamping below, which would shrink a spread over millions of levels.
+        if (below >= alpha / 2 && above >= alpha / 2 && (_left[g] || middle >= 1 - _leaveProbability[g]))
+        {
+            _leaveProbability[g] = below + above;
+            return;
+        }
+
         below = Math.Max(below, alpha / 2);
         above = Math.Max(above, alpha / 2);
         double excess;

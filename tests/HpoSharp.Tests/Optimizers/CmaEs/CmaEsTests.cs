@@ -188,6 +188,36 @@ public sealed class CmaEsTests
     }
 
     [Fact]
+    public void AnIntegerRangeOfABillionValuesSpreadsItsSamplesAsAContinuousRangeDoes()
+    {
+        // The margin only ever raises the probability of leaving the mean's level; over a billion levels it is close to
+        // 1 anyway, so the integer search must spread its samples as the continuous one with the same seed does.
+        double[] Spreads(HPSpace parameter)
+        {
+            var study = new Study(new CmaEsOptimizer([parameter]), new StudyOptions { Seed = 3 });
+            var values = new RandomStream(9);
+            for (var i = 0; i < 40; i++)
+            {
+                var trial = study.Ask();
+                study.Tell(trial.Number, values.NextDouble());
+            }
+
+            return [.. study.Trials.GroupBy(t => (long)t.SystemAttributes[CmaEsOptimizer.GenerationAttribute]).Take(4).Select(g =>
+            {
+                var k = g.Select(t => study.HyperParametersOf(t).GetDouble("k")).ToArray();
+                return Math.Sqrt(k.Sum(v => Math.Pow(v - k.Average(), 2)) / k.Length);
+            })];
+        }
+
+        var integer = Spreads(new IntRangeHP("k", 0, 1_000_000_000));
+        var continuous = Spreads(new RangeHP("k", 0, 1_000_000_000));
+        for (var generation = 1; generation < 4; generation++)
+        {
+            Assert.True(integer[generation] > 0.5 * continuous[generation], $"generation {generation}: spread {integer[generation]:E2} against {continuous[generation]:E2}");
+        }
+    }
+
+    [Fact]
     public void LearnsTheBestChoicesOfCategoricalParameters()
     {
         SearchSpace space =
@@ -266,6 +296,7 @@ public sealed class CmaEsTests
     {
         static string Refusal(CmaEsOptions options) => Assert.Throws<ArgumentOutOfRangeException>(options.Validate).Message;
         Assert.Contains("CmaEsOptions.PopulationSize is 3; expected at least 4", Refusal(new() { PopulationSize = 3 }));
+        Assert.Contains("CmaEsOptions.PopulationSize is 1000001; expected at least 4 and at most 1000000", Refusal(new() { PopulationSize = 1_000_001 }));
         Assert.Contains("CmaEsOptions.InitialStepSize is 0; expected a number in (0, 1]", Refusal(new() { InitialStepSize = 0 }));
         Assert.Contains("CmaEsOptions.InitialStepSize is 1.5; expected a number in (0, 1]", Refusal(new() { InitialStepSize = 1.5 }));
         Assert.Contains("CmaEsOptions.Restarts is 7; expected None, Ipop or Bipop", Refusal(new() { Restarts = (RestartStrategy)7 }));

@@ -21,6 +21,17 @@ public sealed class RestartTests
         Assert.Equal(expected, GenerationSizesByRun(options, seed: 1, evaluations: 3 * populations.Sum()));
     }
 
+    [Theory]
+    [InlineData(RestartStrategy.Ipop)]
+    [InlineData(RestartStrategy.Bipop)]
+    public void ThePopulationOfARestartGrowsNoFurtherThanAMillion(RestartStrategy restarts)
+    {
+        // The first run (6 × 3 evaluations) ends; the next would multiply its population by 1e12.
+        var options = new CmaEsOptions { Restarts = restarts, PopulationIncrease = 1e12 };
+        var sizes = GenerationSizesByRun(options, seed: 1, evaluations: 18 + 40);
+        Assert.Equal([[6, 6, 6], [40]], sizes);
+    }
+
     [Fact]
     public void BipopAlternatesLargeRunsWithCappedSmallOnes()
     {
