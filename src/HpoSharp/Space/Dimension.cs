@@ -83,7 +83,7 @@ public sealed class Dimension
         CheckBounds(name, low, high, log);
         if (!double.IsFinite(step) || step < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(step), step, $"Parameter '{name}': step must be a finite number >= 0 (0 means continuous).");
+            throw new ArgumentOutOfRangeException(nameof(step), Invariant($"Parameter '{name}': step must be a finite number >= 0 (0 means continuous); got {step}."));
         }
 
         if (step > 0)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HpoSharp.Space;
 
 /// <summary>
@@ -47,5 +49,7 @@ public sealed class HPCondition
     public bool HoldsFor(object choice) => _holds(choice);
 
     /// <inheritdoc/>
-    public override string ToString() => Values.Count > 0 ? $"{Parent} in {{{string.Join(", ", Values)}}}" : $"{Parent} satisfies a predicate";
+    public override string ToString() => Values.Count > 0
+        ? $"{Parent} in {{{string.Join(", ", Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))}}}"
+        : $"{Parent} satisfies a predicate";
 }

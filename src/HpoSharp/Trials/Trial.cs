@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace HpoSharp.Trials;
 
@@ -59,5 +60,5 @@ public sealed record Trial
     public TimeSpan? Duration => Finished - Started;
 
     /// <inheritdoc/>
-    public override string ToString() => $"Trial {Number} {State}{(Values.IsDefaultOrEmpty ? string.Empty : $" {string.Join(", ", Values)}")}";
+    public override string ToString() => FormattableString.Invariant($"Trial {Number} {State}{(Values.IsDefaultOrEmpty ? string.Empty : $" {string.Join(", ", Values.Select(v => v.ToString(CultureInfo.InvariantCulture)))}")}");
 }

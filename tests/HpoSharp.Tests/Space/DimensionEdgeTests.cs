@@ -80,12 +80,12 @@ public sealed class DimensionEdgeTests
     }
 
     [Theory]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    public void ANonFiniteStepIsRefused(double step)
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    public void ANonFiniteStepIsRefused(double step, string written)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Dimension.Real("x", 0, 1, step: step));
-        Assert.StartsWith("Parameter 'x': step must be a finite number >= 0 (0 means continuous).", error.Message);
+        Assert.StartsWith($"Parameter 'x': step must be a finite number >= 0 (0 means continuous); got {written}.", error.Message);
     }
 
     [Fact]
@@ -166,5 +166,7 @@ public sealed class DimensionEdgeTests
         Assert.Contains("value '0.7'", error.Message);
         Assert.Contains("one of {0.5, 1.5}", Assert.Throws<ArgumentException>(() => new ChoiceHP("c", 0.5, 1.5).Encode(2.5, new double[1])).Message);
         Assert.Contains("step 0.3 does not fit the range [0, 0.5]", Assert.Throws<ArgumentException>(() => Dimension.Real("x", 0, 0.5, step: 0.3)).Message);
+        Assert.StartsWith("Parameter 'x': step must be a finite number >= 0 (0 means continuous); got -0.5.", Assert.Throws<ArgumentOutOfRangeException>(() => Dimension.Real("x", 0, 1, step: -0.5)).Message);
+        Assert.Equal("dropout (when scale in {0.5, 1.5})", new RangeHP("dropout", 0, 1) { ActiveWhen = new HPCondition("scale", 0.5, 1.5) }.ToString());
     });
 }

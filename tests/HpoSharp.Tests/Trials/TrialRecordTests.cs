@@ -7,6 +7,10 @@ public sealed class TrialRecordTests
     private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void ATrialWritesItsValuesTheSameInEveryCulture() =>
+        CommaCulture.Run(() => Assert.Equal("Trial 3 Complete 0.25, -1.5", new Trial { Number = 3, State = TrialState.Complete, Values = [0.25, -1.5] }.ToString()));
+
+    [Fact]
     public void ATrialsValueIsItsFirstObjectiveAndItsDurationNeedsAStart()
     {
         Assert.Equal(2.0, new Trial { Values = [2.0, 5.0] }.Value);

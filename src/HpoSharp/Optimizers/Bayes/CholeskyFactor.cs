@@ -66,7 +66,7 @@ internal sealed class CholeskyFactor
             }
         }
 
-        throw new ArithmeticException($"The {n}×{n} kernel matrix is not positive definite even with a jitter of {jitter / 10:G3} (it holds non-finite values).");
+        throw new ArithmeticException(FormattableString.Invariant($"The {n}×{n} kernel matrix is not positive definite even with a jitter of {jitter / 10:G3} (it holds non-finite values)."));
     }
 
     /// <summary>Solves <c>L x = b</c> in place.</summary>
