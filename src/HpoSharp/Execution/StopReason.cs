@@ -21,12 +21,13 @@ public enum StopReason
     /// <summary><see cref="Study.Stop"/> was called, e.g. from a callback.</summary>
     Stopped,
 
-    /// <summary>Memory stayed above <see cref="StudyOptions.MemoryLimit"/> with no trial running.</summary>
+    /// <summary>Memory was still above <see cref="StudyOptions.MemoryLimit"/> three polls after the running trials were cancelled.</summary>
     MemoryLimit,
 
     /// <summary>
-    /// Something failed outside the objective (the optimizer suggested an invalid configuration, or the callback, the
-    /// logger or the memory probe threw): the running trials were cancelled and <c>Optimize</c> rethrew the error.
+    /// Something failed outside the objective (the optimizer or the trial store threw, the optimizer suggested an invalid
+    /// configuration, or the callback, the logger or the memory probe threw): the running trials were cancelled and
+    /// <c>Optimize</c> rethrew the error.
     /// </summary>
     Failed,
 }

@@ -71,6 +71,10 @@ public sealed class TrialContext
     /// <summary>An exception to throw to stop the trial as pruned: <c>throw context.Prune();</c>.</summary>
     public TrialPrunedException Prune() => new($"Trial {Number} was pruned.");
 
-    /// <summary>Sets a user attribute of the trial (a string, bool, integer, double or an array of these).</summary>
+    /// <summary>
+    /// Sets a user attribute of the trial: a string, bool, integer (not <c>ulong</c>), float or double, or an array of
+    /// strings, doubles, floats or integers (see <see cref="Trials.AttributeValue.Normalize"/>). Throws an
+    /// <see cref="ArgumentException"/> for any other type, which fails the trial when the objective lets it through.
+    /// </summary>
     public void SetAttribute(string key, object value) => _study.SetAttribute(Number, key, value);
 }

@@ -80,7 +80,7 @@ public sealed class ChoiceHP : HPSpace
             {
                 if (choices[j].Equals(choices[i]))
                 {
-                    throw new ArgumentException($"Parameter '{name}': choice '{choices[i]}' is given twice (positions {j} and {i}).", nameof(choices));
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parameter '{name}': choice '{choices[i]}' is given twice (positions {j} and {i})."), nameof(choices));
                 }
             }
         }

@@ -263,12 +263,12 @@ public sealed class Dimension
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!double.IsFinite(low))
         {
-            throw new ArgumentOutOfRangeException(nameof(low), low, $"Parameter '{name}': the lower bound must be finite.");
+            throw new ArgumentOutOfRangeException(nameof(low), Invariant($"Parameter '{name}': the lower bound must be finite; got {low}."));
         }
 
         if (!double.IsFinite(high))
         {
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"Parameter '{name}': the upper bound must be finite.");
+            throw new ArgumentOutOfRangeException(nameof(high), Invariant($"Parameter '{name}': the upper bound must be finite; got {high}."));
         }
 
         if (low >= high)
@@ -283,7 +283,7 @@ public sealed class Dimension
 
         if (log && low <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(low), low, $"Parameter '{name}': a log-scaled range needs a lower bound > 0.");
+            throw new ArgumentOutOfRangeException(nameof(low), Invariant($"Parameter '{name}': a log-scaled range needs a lower bound > 0; got {low}."));
         }
     }
 

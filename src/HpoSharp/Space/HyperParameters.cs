@@ -56,8 +56,8 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <summary>The value of <paramref name="name"/> as an int.</summary>
     public int GetInt(string name) => Get<int>(name);
 
-    /// <summary>The value of <paramref name="name"/> as a string (a choice's text).</summary>
-    public string GetString(string name) => this[name] as string ?? this[name].ToString() ?? string.Empty;
+    /// <summary>The value of <paramref name="name"/> as a string (a choice's text; numbers written the same way in every culture).</summary>
+    public string GetString(string name) => Convert.ToString(this[name], CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <inheritdoc/>
     public bool ContainsKey(string key) => _lookup.ContainsKey(key);

@@ -35,7 +35,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         }
 
         _dimensions = [.. _parameters.SelectMany(p => p.Dimensions)];
-        _parameterConditions = [.. _parameters.Select(p => p.ActiveWhen is null ? Array.Empty<DimensionCondition>() : [Resolve(p, p.ActiveWhen)])];
+        _parameterConditions = [.. _parameters.Select(p => p.ActiveWhen is null ? Array.Empty<DimensionCondition>() : [Resolve($"Parameter '{p.Name}'", p.ActiveWhen)])];
         _dimensionConditions = new DimensionCondition[_dimensions.Length][];
         for (var p = 0; p < _parameters.Length; p++)
         {
@@ -43,7 +43,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
             for (var d = _offsets[p]; d < _offsets[p + 1]; d++)
             {
                 var local = d - _offsets[p];
-                var extra = local < own.Count && own[local] is { } c ? Resolve(_parameters[p], c) : null;
+                var extra = local < own.Count && own[local] is { } c ? Resolve($"Dimension '{_dimensions[d].Name}' of parameter '{_parameters[p].Name}'", c) : null;
                 _dimensionConditions[d] = extra is null ? _parameterConditions[p] : [.. _parameterConditions[p], extra];
             }
         }
@@ -224,30 +224,31 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         return parent.Choices.Where((_, i) => condition.Allowed[i]);
     }
 
-    private DimensionCondition Resolve(HPSpace child, HPCondition condition)
+    /// <summary>The condition as indices of its parent's choices; <paramref name="subject"/> names what it conditions in messages.</summary>
+    private DimensionCondition Resolve(string subject, HPCondition condition)
     {
         if (!_places.TryGetValue(condition.Parent, out var parentIndex))
         {
-            throw new ArgumentException($"Parameter '{child.Name}' has a condition on '{condition.Parent}', which is not a parameter of this search space.", nameof(condition));
+            throw new ArgumentException($"{subject} has a condition on '{condition.Parent}', which is not a parameter of this search space.", nameof(condition));
         }
 
         if (_parameters[parentIndex] is not ChoiceHP parent)
         {
-            throw new ArgumentException($"Parameter '{child.Name}' has a condition on '{condition.Parent}', which is a {_parameters[parentIndex].GetType().Name}; a condition's parent must be a ChoiceHP.", nameof(condition));
+            throw new ArgumentException($"{subject} has a condition on '{condition.Parent}', which is a {_parameters[parentIndex].GetType().Name}; a condition's parent must be a ChoiceHP.", nameof(condition));
         }
 
         foreach (var value in condition.Values)
         {
             if (parent.IndexOf(value) < 0)
             {
-                throw new ArgumentException($"Parameter '{child.Name}' has a condition on '{parent.Name}' = '{value}', which is not one of its choices {{{string.Join(", ", parent.Choices)}}}.", nameof(condition));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{subject} has a condition on '{parent.Name}' = '{value}', which is not one of its choices {{{string.Join(", ", parent.Choices.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)))}}}."), nameof(condition));
             }
         }
 
         var allowed = parent.Choices.Select(condition.HoldsFor).ToArray();
         if (!allowed.Any(a => a))
         {
-            throw new ArgumentException($"Parameter '{child.Name}' has a condition on '{parent.Name}' that none of its choices satisfies, so it could never be active.", nameof(condition));
+            throw new ArgumentException($"{subject} has a condition on '{parent.Name}' that none of its choices satisfies, so it could never be active.", nameof(condition));
         }
 
         return new DimensionCondition(_offsets[parentIndex], allowed);

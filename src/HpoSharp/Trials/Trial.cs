@@ -38,7 +38,7 @@ public sealed record Trial
     /// <summary>The last sign of life of a running trial.</summary>
     public DateTimeOffset? Heartbeat { get; init; }
 
-    /// <summary>Why the trial failed, timed out or was cancelled.</summary>
+    /// <summary>Why the trial failed, timed out, was cancelled or was pruned.</summary>
     public string? Error { get; init; }
 
     /// <summary>Values reported during the evaluation, by step.</summary>

@@ -92,7 +92,7 @@ public sealed class DimensionEdgeTests
     public void AnInfiniteLowerBoundIsRefused()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Dimension.Real("x", double.NegativeInfinity, 0));
-        Assert.StartsWith("Parameter 'x': the lower bound must be finite.", error.Message);
+        Assert.StartsWith("Parameter 'x': the lower bound must be finite; got -Infinity.", error.Message);
     }
 
     [Fact]
@@ -168,5 +168,11 @@ public sealed class DimensionEdgeTests
         Assert.Contains("step 0.3 does not fit the range [0, 0.5]", Assert.Throws<ArgumentException>(() => Dimension.Real("x", 0, 0.5, step: 0.3)).Message);
         Assert.StartsWith("Parameter 'x': step must be a finite number >= 0 (0 means continuous); got -0.5.", Assert.Throws<ArgumentOutOfRangeException>(() => Dimension.Real("x", 0, 1, step: -0.5)).Message);
         Assert.Equal("dropout (when scale in {0.5, 1.5})", new RangeHP("dropout", 0, 1) { ActiveWhen = new HPCondition("scale", 0.5, 1.5) }.ToString());
+        Assert.Equal("Parameter 'lr': a log-scaled range needs a lower bound > 0; got -0.5. (Parameter 'low')", Assert.Throws<ArgumentOutOfRangeException>(() => new LogRangeHP("lr", -0.5, 1)).Message);
+        Assert.Equal("Parameter 'x': the upper bound must be finite; got Infinity. (Parameter 'high')", Assert.Throws<ArgumentOutOfRangeException>(() => new RangeHP("x", 0, double.PositiveInfinity)).Message);
+        Assert.Equal("Parameter 'x': the lower bound must be finite; got -Infinity. (Parameter 'low')", Assert.Throws<ArgumentOutOfRangeException>(() => new RangeHP("x", double.NegativeInfinity, 0)).Message);
+        var condition = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("scale", 0.5, 1.5), new RangeHP("dropout", 0, 1) { ActiveWhen = new HPCondition("scale", 2.5) }]));
+        Assert.StartsWith("Parameter 'dropout' has a condition on 'scale' = '2.5', which is not one of its choices {0.5, 1.5}.", condition.Message);
+        Assert.StartsWith("Parameter 'scale': choice '0.5' is given twice (positions 0 and 1).", Assert.Throws<ArgumentException>(() => new ChoiceHP("scale", 0.5, 0.5)).Message);
     });
 }

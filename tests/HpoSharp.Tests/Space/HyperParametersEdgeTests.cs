@@ -36,6 +36,14 @@ public sealed class HyperParametersEdgeTests
     }
 
     [Fact]
+    public void GetStringWritesANumericChoiceTheSameWayInEveryCulture() => CommaCulture.Run(() =>
+    {
+        SearchSpace space = [new ChoiceHP("scale", 0.5, 1.5)];
+        var hps = space.Decode(space.Encode(new Dictionary<string, object?> { ["scale"] = 0.5 }));
+        Assert.Equal("0.5", hps.GetString("scale"));
+    });
+
+    [Fact]
     public void NumbersConvertToDecimal()
     {
         Assert.Equal(0.5m, new HyperParameters([KeyValuePair.Create("lr", (object)0.5)]).Get<decimal>("lr"));

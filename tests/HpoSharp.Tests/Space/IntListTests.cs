@@ -21,6 +21,13 @@ public sealed class IntListTests
     }
 
     [Fact]
+    public void AListLongerThanItsLargestLengthChoiceNamesTheElementThatCouldNeverBeActive()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("n", 1, 2), new IntListHP("w", 3, 1, 9, lengthFrom: "n")]));
+        Assert.StartsWith("Dimension 'w[2]' of parameter 'w' has a condition on 'n' that none of its choices satisfies, so it could never be active.", error.Message);
+    }
+
+    [Fact]
     public void AListOfTheFullLengthEncodes()
     {
         var widths = new IntListHP("widths", 3, 8, 64);
