@@ -72,17 +72,25 @@ public sealed partial class Study
             }
         }
 
-        if (trial.IsFinished || !Finish(number, state, values, error))
+        if (!trial.IsFinished && Finish(number, state, values, error, keepLateValues: false))
         {
+            return;
+        }
+
+        // The outcome that won a race (another thread, or another study on the store) may not be synchronized yet.
+        lock (_gate)
+        {
+            Synchronize();
             throw new InvalidOperationException($"Trial {number} is already finished ({_trials[number].State}).");
         }
     }
 
     /// <summary>
     /// Finishes a trial once: a complete trial whose values are not one finite number per direction fails instead.
-    /// Returns false when the trial was already finished; a complete result is then kept as <see cref="LateValuesAttribute"/>.
+    /// Returns false when the trial was already finished; a complete result is then kept as <see cref="LateValuesAttribute"/>
+    /// if <paramref name="keepLateValues"/>.
     /// </summary>
-    private bool Finish(int number, TrialState state, double[]? values, string? error)
+    private bool Finish(int number, TrialState state, double[]? values, string? error, bool keepLateValues = true)
     {
         if (state == TrialState.Complete && ValueFault(values, "The objective returned") is { } fault)
         {
@@ -92,7 +100,7 @@ public sealed partial class Study
         double[] kept = state == TrialState.Complete ? values ?? [] : [];
         if (!_store.FinishTrial(number, state, [.. kept], error, Options.TimeProvider.GetUtcNow()))
         {
-            if (state == TrialState.Complete)
+            if (state == TrialState.Complete && keepLateValues)
             {
                 _store.SetAttribute(number, LateValuesAttribute, kept, system: false);
             }
@@ -212,7 +220,8 @@ public sealed partial class Study
     /// <summary>
     /// Brings the local history up to date with the store under the gate, counts evaluations, notifies the optimizer
     /// of newly finished trials in completion order (by finish time, then number, so that a fresh study replaying a
-    /// stored history sees the same order), and queues them for <see cref="AfterFinish"/> to report.
+    /// stored history sees the same order), and queues them for <see cref="AfterFinish"/> to report. An error of the
+    /// optimizer on one trial is rethrown once the others have been notified.
     /// </summary>
     private void Synchronize()
     {
@@ -251,12 +260,23 @@ public sealed partial class Study
         }
 
         finished.Sort((a, b) => (a.Finished, a.Number).CompareTo((b.Finished, b.Number)));
+        _unreported.AddRange(finished);
+
+        // An optimizer that fails on one trial still learns the others of the batch; the first error is rethrown.
+        ExceptionDispatchInfo? failure = null;
         foreach (var trial in finished)
         {
-            _optimizer.Notify(trial);
+            try
+            {
+                _optimizer.Notify(trial);
+            }
+            catch (Exception e)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(e);
+            }
         }
 
-        _unreported.AddRange(finished);
+        failure?.Throw();
     }
 
     /// <summary>Refuses a stored trial of another search space or another number of objectives, which no optimizer can read.</summary>

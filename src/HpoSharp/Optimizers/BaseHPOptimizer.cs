@@ -60,8 +60,9 @@ public abstract partial class BaseHPOptimizer
     }
 
     /// <summary>
-    /// The best trial: by default the complete trial with the highest performance (the earliest among equals), or null
-    /// when none is complete or the study has several objectives (its best trials are the Pareto front).
+    /// The best trial: by default the complete trial with the highest performance (among equals, the one that finished
+    /// first, then the lowest number), or null when none is complete or the study has several objectives (its best trials
+    /// are the Pareto front).
     /// </summary>
     protected internal virtual Trial? BestHp()
     {
@@ -89,12 +90,23 @@ public abstract partial class BaseHPOptimizer
     internal void Notify(Trial trial)
     {
         var perf = History.IsMultiObjective ? double.NaN : History.Perf(trial);
-        if (!double.IsNaN(perf) && (_best < 0 || perf > History.Perf(History[_best])))
+        if (!double.IsNaN(perf) && (_best < 0 || IsBetter(trial, perf, History[_best])))
         {
             _best = trial.Number;
         }
 
         UpdateTrials(trial.Worker, trial, perf);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="trial"/>, of performance <paramref name="perf"/>, beats <paramref name="best"/>: a higher
+    /// performance, or an equal one with an earlier finish (then a lower number), whatever the order of notification.
+    /// </summary>
+    private bool IsBetter(Trial trial, double perf, Trial best)
+    {
+        var bestPerf = History.Perf(best);
+        return perf > bestPerf
+            || (perf == bestPerf && (trial.Finished ?? DateTimeOffset.MaxValue, trial.Number).CompareTo((best.Finished ?? DateTimeOffset.MaxValue, best.Number)) < 0);
     }
 
     /// <summary>Calls <see cref="GetSuggestion"/> with the random stream of the next trial number.</summary>

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using HpoSharp.Execution;
+using HpoSharp.Space;
+using HpoSharp.Trials;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HpoSharp.Tests.Execution;
+
+/// <summary>Outcomes told from several threads or several studies at once, with the interleavings forced by a store that waits.</summary>
+public sealed class StudyConcurrencyTests
+{
+    private static SearchSpace Space() => [new RangeHP("x", -1, 1)];
+
+    [Fact]
+    public async Task TiedTrialsWhoseFinishesReachTheStoreOutOfOrderGiveTheLiveAndTheResumedStudyTheSameBestTrial()
+    {
+        var time = new FakeTimeProvider();
+        var store = new HookedStore();
+        var options = new StudyOptions { Seed = 1, Store = store, TimeProvider = time };
+        var study = new Study(HpoRegistry.Build("random", Space()), options);
+        var (first, second) = (study.Ask().Number, study.Ask().Number);
+        using var reached = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        store.BeforeFinish = number =>
+        {
+            if (number == first)
+            {
+                reached.Set();
+                release.Wait(Patience.Wait);
+            }
+        };
+
+        // The first trial's finish time is taken before the second's, but the second reaches the store first.
+        var slow = Task.Run(() => study.Tell(first, 1.0));
+        Assert.True(reached.Wait(Patience.Wait));
+        time.Advance(TimeSpan.FromSeconds(1));
+        study.Tell(second, 1.0);
+        release.Set();
+        await slow.WaitAsync(Patience.Wait);
+
+        var resumed = new Study(HpoRegistry.Build("random", Space()), options);
+        Assert.True(study.Trials[first].Finished < study.Trials[second].Finished);
+        Assert.Equal(first, resumed.BestTrial?.Number);
+        Assert.Equal(first, study.BestTrial?.Number);
+    }
+
+    [Fact]
+    public void TiedTrialsFinishedAtTheSameInstantGiveTheLiveAndTheResumedStudyTheSameBestTrial()
+    {
+        var options = new StudyOptions { Seed = 1, Store = new InMemoryTrialStore(), TimeProvider = new FakeTimeProvider() };
+        var study = new Study(HpoRegistry.Build("random", Space()), options);
+        var (first, second) = (study.Ask().Number, study.Ask().Number);
+        study.Tell(second, 1.0);
+        study.Tell(first, 1.0);
+
+        var resumed = new Study(HpoRegistry.Build("random", Space()), options);
+        Assert.Equal(first, resumed.BestTrial?.Number);
+        Assert.Equal(first, study.BestTrial?.Number);
+    }
+
+    [Fact]
+    public void ATellThatLosesARaceIsRefusedWithTheWinnersStateAndLeavesTheTrialAsTheWinnerLeftIt()
+    {
+        var store = new HookedStore();
+        var options = new StudyOptions { Seed = 1, Store = store };
+        var study = new Study(HpoRegistry.Build("random", Space()), options);
+        var other = new Study(HpoRegistry.Build("random", Space()), options);
+        var number = study.Ask().Number;
+
+        // Another study on the same store tells the trial's outcome while this one is telling it.
+        store.BeforeFinish = n =>
+        {
+            store.BeforeFinish = null;
+            other.Tell(n, 1.0);
+        };
+        var error = Assert.Throws<InvalidOperationException>(() => study.Tell(number, 2.0));
+
+        Assert.Equal($"Trial {number} is already finished (Complete).", error.Message);
+        var trial = study.Trials[number];
+        Assert.Equal((TrialState.Complete, 1.0), (trial.State, trial.Value));
+        Assert.Empty(trial.Attributes);
+    }
+
+    [Fact]
+    public void AnOptimizerThatFailsToLearnOneTrialOfABatchStillLearnsAndReportsTheOthers()
+    {
+        var store = new InMemoryTrialStore();
+        var reported = new List<int>();
+        var study = new Study(
+            new StudyTests.ForgetfulOptimizer(Space(), forgets: (_, t) => t.Number == 0),
+            new StudyOptions { Seed = 1, Store = store, OnTrialFinished = (_, t) => reported.Add(t.Number) });
+        var other = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 2, Store = store });
+        var (first, second) = (other.Ask().Number, other.Ask().Number);
+        other.Tell(first, 2.0);
+        other.Tell(second, 1.0);
+
+        // Both trials reach the study in one batch from the store.
+        Assert.Equal("cannot learn trial 0", Assert.Throws<InvalidOperationException>(() => study.Trials).Message);
+        Assert.Equal(second, study.BestTrial?.Number);
+
+        var third = study.Ask().Number;
+        study.Tell(third, 3.0);
+        Assert.Equal([first, second, third], reported);
+    }
+
+    /// <summary>An in-memory store that runs <see cref="BeforeFinish"/> just before it finishes a trial.</summary>
+    private sealed class HookedStore : ITrialStore
+    {
+        private readonly InMemoryTrialStore _store = new();
+
+        public Action<int>? BeforeFinish { get; set; }
+
+        public Trial CreateTrial(Trial template) => _store.CreateTrial(template);
+
+        public Trial? ClaimWaitingTrial(int worker, DateTimeOffset now) => _store.ClaimWaitingTrial(worker, now);
+
+        public bool FinishTrial(int number, TrialState state, ImmutableArray<double> values, string? error, DateTimeOffset now)
+        {
+            BeforeFinish?.Invoke(number);
+            return _store.FinishTrial(number, state, values, error, now);
+        }
+
+        public void ReportIntermediateValue(int number, long step, double value) => _store.ReportIntermediateValue(number, step, value);
+
+        public void SetAttribute(int number, string key, object value, bool system) => _store.SetAttribute(number, key, value, system);
+
+        public void Heartbeat(int number, DateTimeOffset now) => _store.Heartbeat(number, now);
+
+        public TrialChanges GetChanges(long sinceVersion) => _store.GetChanges(sinceVersion);
+    }
+}
