@@ -174,15 +174,21 @@ public sealed partial class Study
 
         var encoded = Space.Encode(hyperParameters);
         var now = Options.TimeProvider.GetUtcNow();
-        var trial = _store.CreateTrial(new Trial
+        Trial trial;
+        lock (_gate)
         {
-            State = TrialState.Complete,
-            Origin = TrialOrigin.Added,
-            Params = [.. encoded],
-            Values = [.. values],
-            Started = now,
-            Finished = now,
-        });
+            // Under the gate, as a suggestion is stored, so that it cannot take the number the suggestion was drawn for.
+            trial = _store.CreateTrial(new Trial
+            {
+                State = TrialState.Complete,
+                Origin = TrialOrigin.Added,
+                Params = [.. encoded],
+                Values = [.. values],
+                Started = now,
+                Finished = now,
+            });
+        }
+
         AfterFinish();
         return trial;
     }

@@ -103,14 +103,50 @@ public sealed class StudyConcurrencyTests
         Assert.Equal([first, second, third], reported);
     }
 
-    /// <summary>An in-memory store that runs <see cref="BeforeFinish"/> just before it finishes a trial.</summary>
+    [Fact]
+    public async Task ATrialAddedWhileASuggestionIsBeingStoredTakesTheNextNumber()
+    {
+        var store = new HookedStore();
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1, Store = store });
+        using var reached = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        store.BeforeCreate = template =>
+        {
+            if (template.Origin == TrialOrigin.Suggested)
+            {
+                reached.Set();
+                release.Wait(Patience.Wait);
+            }
+        };
+
+        // The suggestion was drawn from the random stream of trial 0; an added trial must not take that number first.
+        var asked = Task.Run(() => study.Ask());
+        Assert.True(reached.Wait(Patience.Wait));
+        var added = Task.Run(() => study.AddTrial(new Dictionary<string, object?> { ["x"] = 0.5 }, 1.0));
+        await Task.WhenAny(added, Task.Delay(TimeSpan.FromMilliseconds(200)));
+        release.Set();
+
+        Assert.Equal(0, (await asked.WaitAsync(Patience.Wait)).Number);
+        Assert.Equal(1, (await added.WaitAsync(Patience.Wait)).Number);
+    }
+
+    /// <summary>
+    /// An in-memory store that runs <see cref="BeforeCreate"/> just before it creates a trial and <see cref="BeforeFinish"/>
+    /// just before it finishes one.
+    /// </summary>
     private sealed class HookedStore : ITrialStore
     {
         private readonly InMemoryTrialStore _store = new();
 
+        public Action<Trial>? BeforeCreate { get; set; }
+
         public Action<int>? BeforeFinish { get; set; }
 
-        public Trial CreateTrial(Trial template) => _store.CreateTrial(template);
+        public Trial CreateTrial(Trial template)
+        {
+            BeforeCreate?.Invoke(template);
+            return _store.CreateTrial(template);
+        }
 
         public Trial? ClaimWaitingTrial(int worker, DateTimeOffset now) => _store.ClaimWaitingTrial(worker, now);
 
