@@ -90,24 +90,21 @@ internal sealed class SelectionOrder
 
         // Each objective is scaled to [0, 1] over the level (0 throughout when flat, where the reference is any constant
         // amount below): the contributions keep the order of the raw values' without their boxes overflowing or
-        // underflowing, and a range wider than a double holds is halved first.
+        // underflowing.
         var m = points[0].Length;
-        var scaled = points.Select(_ => new double[m]).ToArray();
+        var low = new double[m];
         var extreme = new bool[points.Length];
         for (var k = 0; k < m; k++)
         {
-            var low = points.Min(p => p[k]);
+            low[k] = points.Min(p => p[k]);
             var high = points.Max(p => p[k]);
-            var range = high - low;
             for (var j = 0; j < points.Length; j++)
             {
-                var v = points[j][k];
-                extreme[j] |= v == high;
-                scaled[j][k] = range == 0 ? 0 : double.IsFinite(range) ? (v - low) / range : ((v / 2) - (low / 2)) / ((high / 2) - (low / 2));
+                extreme[j] |= points[j][k] == high;
             }
         }
 
-        var contributions = Hypervolume.Contributions(scaled, [.. Enumerable.Repeat(-0.1, m)]);
+        var contributions = Hypervolume.Contributions(Hypervolume.ScaledToUnit(points, low), [.. Enumerable.Repeat(-0.1, m)]);
         return [.. Enumerable.Range(0, points.Length).Select(j => (extreme[j], contributions[j]))];
     }
 }

@@ -71,6 +71,28 @@ public static class Hypervolume
         return Compute(points, scaled);
     }
 
+    /// <summary>
+    /// The points with each objective k mapped from [<paramref name="low"/>[k], the points' largest value] onto [0, 1] (0
+    /// throughout when that range is empty; a range wider than a double holds is halved first): volumes of the result
+    /// neither overflow nor underflow whatever the units, and keep the ratios of the volumes of the points as given.
+    /// </summary>
+    internal static double[][] ScaledToUnit(IReadOnlyList<double[]> points, double[] low)
+    {
+        var scaled = points.Select(_ => new double[low.Length]).ToArray();
+        for (var k = 0; k < low.Length; k++)
+        {
+            var (from, high) = (low[k], points.Max(p => p[k]));
+            var range = high - from;
+            for (var j = 0; j < points.Count; j++)
+            {
+                var v = points[j][k];
+                scaled[j][k] = range == 0 ? 0 : double.IsFinite(range) ? (v - from) / range : ((v / 2) - (from / 2)) / ((high / 2) - (from / 2));
+            }
+        }
+
+        return scaled;
+    }
+
     /// <summary>Throws unless <paramref name="reference"/> has at least one value and every value is finite.</summary>
     internal static void CheckReference(ReadOnlySpan<double> reference)
     {

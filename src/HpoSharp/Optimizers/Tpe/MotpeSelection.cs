@@ -119,29 +119,22 @@ internal sealed class MotpeSelection
 
     /// <summary>
     /// The points measured from their <see cref="Reference"/>, each objective divided by its largest gain: the reference
-    /// becomes the origin and every gain lies in (0, 1], so hypervolumes neither overflow nor underflow whatever the
+    /// becomes the origin and every gain lies in [0, 1], so hypervolumes neither overflow nor underflow whatever the
     /// units, while ratios of volumes and greedy choices stay those of the points as given.
     /// </summary>
-    internal static double[][] Scaled(double[][] points)
-    {
-        var reference = Reference(points);
-        var scale = new double[reference.Length];
-        for (var k = 0; k < scale.Length; k++)
-        {
-            scale[k] = points.Max(p => p[k]) - reference[k];
-        }
+    internal static double[][] Scaled(double[][] points) => Hypervolume.ScaledToUnit(points, Reference(points));
 
-        return [.. points.Select(p => p.Select((v, k) => (v - reference[k]) / scale[k]).ToArray())];
-    }
-
-    /// <summary>The reference point just beyond the worst value in each objective (higher is better).</summary>
+    /// <summary>
+    /// The reference point just beyond the worst value in each objective (higher is better), and never beyond the lowest
+    /// finite double.
+    /// </summary>
     internal static double[] Reference(double[][] points)
     {
         var reference = new double[points[0].Length];
         for (var k = 0; k < reference.Length; k++)
         {
             var worst = points.Min(p => p[k]);
-            reference[k] = worst == 0 ? -Negligible : worst - (0.1 * Math.Abs(worst));
+            reference[k] = worst == 0 ? -Negligible : Math.Max(worst - (0.1 * Math.Abs(worst)), double.MinValue);
         }
 
         return reference;

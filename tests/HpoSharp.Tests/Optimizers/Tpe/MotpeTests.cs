@@ -95,6 +95,30 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void WeightsAndSelectionOfPointsSpanningTheWholeRangeOfDoublesAreThoseOfTheirUnitPoints()
+    {
+        // The gains from the reference, up to 2.1 × 1e308, and a reference beyond -1.7e308 overflow a double.
+        double[][] Huge(double[][] points, double unit) => [.. points.Select(p => p.Select(v => v * unit).ToArray())];
+        double[][] front = [[1, -1], [-1, 1], [0.2, 0.2]];
+        double[][] straddling = [[1, -1], [-1, 1], [0.6, 0.6], [0.9, -0.5]];
+
+        Assert.Equal(MotpeSelection.GoodIndices(straddling, 2), MotpeSelection.GoodIndices(Huge(straddling, 1e308), 2));
+        Assert.Equal(MotpeSelection.Weights(front, exponent: 0.5), MotpeSelection.Weights(Huge(front, 1e308), exponent: 0.5), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.All(MotpeSelection.Weights(Huge(front, 1.7e308), exponent: 1), w => Assert.InRange(w, 1e-12, 1));
+    }
+
+    [Fact]
+    public void ObjectivesAsLargeAsADoubleHoldsDoNotStopAMultiObjectiveStudy()
+    {
+        // Every trial lies on the front, whose range in each objective, 2 × 1e308, overflows a double.
+        var result = new Study(new TpeOptimizer([new RangeHP("x", 0, 1)]), new StudyOptions { Seed = 1, MaxEvaluations = 30, Directions = TwoMinimised })
+            .Optimize(Objective.Create(c => new[] { 1e308 * ((2 * c.HyperParameters.GetDouble("x")) - 1), -1e308 * ((2 * c.HyperParameters.GetDouble("x")) - 1) }));
+
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+        Assert.Equal(30, result.ParetoFront.Count);
+    }
+
+    [Fact]
     public void TheSplitOfAStudyPutsTheSelectionOnTheGoodSideAndPendingTrialsOnTheBadSide()
     {
         var observations = Observe(
