@@ -226,11 +226,15 @@ public sealed partial class Study
     private void Synchronize()
     {
         var changes = _store.GetChanges(_version);
+        foreach (var trial in changes.Trials)
+        {
+            CheckFits(trial);
+        }
+
         _version = changes.Version;
         var finished = new List<Trial>();
         foreach (var trial in changes.Trials)
         {
-            CheckFits(trial);
             if (trial.Number == _trials.Count)
             {
                 _trials.Add(trial);

@@ -123,6 +123,21 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void ATrialOfAnotherSearchSpaceWrittenToTheStoreLaterIsRefusedOnEveryRead()
+    {
+        var store = new InMemoryTrialStore();
+        var study = new Study(HpoRegistry.Build("random", [new RangeHP("x", 0, 1)]), new StudyOptions { Seed = 1, Store = store });
+        store.CreateTrial(new Trial { State = TrialState.Complete, Origin = TrialOrigin.Added, Params = [0.5], Values = [1.0] });
+        store.CreateTrial(new Trial { State = TrialState.Complete, Origin = TrialOrigin.Added, Params = [0.5, 0], Values = [2.0] });
+
+        var first = Assert.Throws<InvalidOperationException>(study.GetResult);
+        var again = Assert.Throws<InvalidOperationException>(study.GetResult);
+
+        Assert.StartsWith("Trial 1 in the store has 2 parameter value(s)", first.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Message, again.Message);
+    }
+
+    [Fact]
     public void AResumedRunWhoseNewTrialsAllFailThrows()
     {
         var store = new InMemoryTrialStore();
