@@ -73,6 +73,17 @@ public sealed class GridOptimizerTests
     }
 
     [Fact]
+    public void RangesFarFromZeroKeepEveryPointAndBothBounds()
+    {
+        // Rounding to 15 significant digits would merge these points into the lower bound.
+        Assert.Equal([1e15, 1e15 + 1, 1e15 + 2, 1e15 + 3, 1e15 + 4], GridPoints.ValuesOf(Dimension.Real("t", 1e15, 1e15 + 4), 5));
+        var narrow = GridPoints.ValuesOf(Dimension.Real("t", 1e9, 1e9 + 1e-5), 5);
+        Assert.Equal(5, narrow.Length);
+        Assert.Equal((1e9, 1e9 + 1e-5), (narrow[0], narrow[^1]));
+        Assert.Equal(1_000_000_000_000_003, GridPoints.ValuesOf(Dimension.Integer("n", 0, 1_000_000_000_000_003), 5)[^1]);
+    }
+
+    [Fact]
     public void OnePointPerDimensionIsTheMiddleOfTheRangeOnItsScale()
     {
         Assert.Equal([5], GridPoints.ValuesOf(Dimension.Real("x", 0, 10), 1));

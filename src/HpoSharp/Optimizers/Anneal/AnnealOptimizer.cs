@@ -64,7 +64,10 @@ public sealed class AnnealOptimizer : BaseHPOptimizer
         }
 
         var width = dimension.Range * shrink;
-        var middle = Math.Clamp(dimension.ToKernel(value), dimension.Low + (0.5 * width), dimension.High - (0.5 * width));
+        var lowest = dimension.Low + (0.5 * width);
+
+        // A window as wide as the range has one middle; low + width / 2 may round above high - width / 2.
+        var middle = Math.Clamp(dimension.ToKernel(value), lowest, Math.Max(lowest, dimension.High - (0.5 * width)));
         return dimension.FromKernel(middle + ((u - 0.5) * width));
     }
 

@@ -95,14 +95,28 @@ public sealed class GridPoints
             return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => dimension.LevelValue(i))];
         }
 
+        var width = dimension.WarpedHigh - dimension.WarpedLow;
         if (points == 1)
         {
-            return [dimension.Snap(Dimension.RoundTo15Digits(dimension.Unwarp((dimension.WarpedLow + dimension.WarpedHigh) / 2)))];
+            return [Typed(dimension, (dimension.WarpedLow + dimension.WarpedHigh) / 2, width)];
         }
 
         return [.. Enumerable.Range(0, points)
-            .Select(i => dimension.Snap(Dimension.RoundTo15Digits(dimension.Unwarp(dimension.WarpedLow + (i * (dimension.WarpedHigh - dimension.WarpedLow) / (points - 1))))))
+            .Select(i => Typed(dimension, dimension.WarpedLow + (i * width / (points - 1)), width / (points - 1)))
             .Distinct()];
+    }
+
+    /// <summary>
+    /// The allowed value at <paramref name="warped"/> on the search scale, rounded to 15 significant digits (the number a
+    /// user would type) unless that would move it by more than a billionth of the step of a discrete dimension, or of
+    /// <paramref name="spacing"/> on the search scale of a continuous one, as it would far from zero.
+    /// </summary>
+    private static double Typed(Dimension dimension, double warped, double spacing)
+    {
+        var value = dimension.Unwarp(warped);
+        var typed = Dimension.RoundTo15Digits(value);
+        var close = dimension.IsDiscrete ? Math.Abs(typed - value) <= 1e-9 * dimension.Step : Math.Abs(dimension.Warp(typed) - warped) <= 1e-9 * spacing;
+        return dimension.Snap(close ? typed : value);
     }
 
     private void EnumerateBlocks(double[] prefix, int dimension, bool[] controlling)

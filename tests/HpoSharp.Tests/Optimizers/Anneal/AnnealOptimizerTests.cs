@@ -230,6 +230,22 @@ public sealed class AnnealOptimizerTests
         Assert.True(d < Stats.KsCritical01(xs.Count), $"KS statistic {d}");
     }
 
+    [Theory]
+    [InlineData(0.1, 0.7, false)]
+    [InlineData(0.3, 0.9, false)]
+    [InlineData(0.001, 0.1, true)]
+    public void ACoefficientOfZeroSuggestsOnRangesWhoseHalvesRoundApart(double low, double high, bool log)
+    {
+        // low + range / 2 rounds above high - range / 2 on these ranges (on the log scale for the log one).
+        SearchSpace space = [log ? new LogRangeHP("x", low, high) : new RangeHP("x", low, high)];
+        var study = new Study(new AnnealOptimizer(space, new AnnealOptions { ShrinkCoefficient = 0 }), new StudyOptions { Seed = 3 });
+        study.AddTrial(new Dictionary<string, object?> { ["x"] = low }, 0.0);
+
+        var xs = Enumerable.Range(0, 20).Select(_ => study.Ask().HyperParameters.GetDouble("x")).ToList();
+
+        Assert.All(xs, x => Assert.InRange(x, low, high));
+    }
+
     [Fact]
     public void AnInfiniteAverageBestIndexIsRefusedByName()
     {
