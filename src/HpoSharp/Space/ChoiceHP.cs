@@ -11,7 +11,7 @@ public sealed class ChoiceHP : HPSpace
 
     /// <summary>Creates a categorical parameter.</summary>
     /// <param name="name">The parameter's name.</param>
-    /// <param name="choices">The choices, at least one, none null, no two equal.</param>
+    /// <param name="choices">The choices, at least one, none null, no two equal (arrays and tuples compare by their elements).</param>
     public ChoiceHP(string name, params object[] choices)
         : this(name, choices, singleCollectionAllowed: false)
     {
@@ -44,8 +44,8 @@ public sealed class ChoiceHP : HPSpace
         return new ChoiceHP(name, [.. choices.Select(c => (object)c)], singleCollectionAllowed: true);
     }
 
-    /// <summary>The index of <paramref name="choice"/> among the choices, or -1.</summary>
-    public int IndexOf(object? choice) => Array.FindIndex(_choices, c => c.Equals(choice));
+    /// <summary>The index of <paramref name="choice"/> among the choices (equal to it, or an array or tuple with equal elements), or -1.</summary>
+    public int IndexOf(object? choice) => Array.FindIndex(_choices, c => SameValue(c, choice));
 
     /// <inheritdoc/>
     public override object? Decode(ReadOnlySpan<double> values) => double.IsNaN(values[0]) ? null : _choices[(int)values[0]];
@@ -56,10 +56,24 @@ public sealed class ChoiceHP : HPSpace
         var index = IndexOf(value);
         if (index < 0)
         {
-            throw InvalidValue(value, $"one of {{{string.Join(", ", _choices.Select(c => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture)))}}}");
+            throw InvalidValue(value, $"one of {Describe()}{TypeMismatch(value)}");
         }
 
         destination[0] = index;
+    }
+
+    /// <summary>The choices as culture-invariant text in braces, e.g. <c>{1, 2, 3}</c>.</summary>
+    internal string Describe() => $"{{{string.Join(", ", _choices.Select(Text))}}}";
+
+    /// <summary>
+    /// When a choice has the same text as <paramref name="value"/> but another type (<c>2</c> and <c>2L</c>), a note saying
+    /// so, which the bare texts in a message would hide; otherwise empty.
+    /// </summary>
+    internal string TypeMismatch(object? value)
+    {
+        var text = Text(value);
+        var twin = value is null ? null : Array.Find(_choices, c => c.GetType() != value.GetType() && Text(c) == text);
+        return twin is null ? string.Empty : $" (choice '{text}' is a {twin.GetType().Name}, the value a {value!.GetType().Name}; a value matches only a choice of its own type)";
     }
 
     private static object[] Validate(string name, object[] choices)
@@ -78,9 +92,9 @@ public sealed class ChoiceHP : HPSpace
 
             for (var j = 0; j < i; j++)
             {
-                if (choices[j].Equals(choices[i]))
+                if (SameValue(choices[j], choices[i]))
                 {
-                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parameter '{name}': choice '{choices[i]}' is given twice (positions {j} and {i})."), nameof(choices));
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parameter '{name}': choice '{Text(choices[i])}' is given twice (positions {j} and {i})."), nameof(choices));
                 }
             }
         }

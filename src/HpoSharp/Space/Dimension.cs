@@ -251,6 +251,13 @@ public sealed class Dimension
         return !IsDiscrete || Math.Abs(value - Snap(value)) <= (Kind == DimensionKind.Real ? 1e-9 * Step : 0);
     }
 
+    /// <summary>
+    /// Whether a value given by a user stands for an allowed value: it is one, or, on a stepped real dimension, it is within
+    /// a billionth of a step of a level, a bound included (<c>0.1 + 0.2</c> for the upper bound 0.3).
+    /// </summary>
+    internal bool StandsForAllowedValue(double value) =>
+        IsValid(value) || (Kind == DimensionKind.Real && Step > 0 && double.IsFinite(value) && Math.Abs(value - Snap(value)) <= 1e-9 * Step);
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {

@@ -17,9 +17,9 @@ public sealed class FixedHP(string name, object value) : HPSpace(name)
     /// <inheritdoc/>
     public override void Encode(object value, Span<double> destination)
     {
-        if (!Value.Equals(value))
+        if (!SameValue(Value, value))
         {
-            throw InvalidValue(value, $"the fixed value '{Value}'");
+            throw InvalidValue(value, $"the fixed value '{Text(Value)}'");
         }
     }
 }

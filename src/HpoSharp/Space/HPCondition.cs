@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace HpoSharp.Space;
 
 /// <summary>
@@ -24,7 +22,7 @@ public sealed class HPCondition
 
         Parent = parent;
         Values = values;
-        _holds = v => values.Contains(v);
+        _holds = v => values.Any(value => value is not null && HPSpace.SameValue(value, v));
     }
 
     /// <summary>Active when the parent's choice satisfies <paramref name="predicate"/>.</summary>
@@ -50,6 +48,6 @@ public sealed class HPCondition
 
     /// <inheritdoc/>
     public override string ToString() => Values.Count > 0
-        ? $"{Parent} in {{{string.Join(", ", Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))}}}"
+        ? $"{Parent} in {{{string.Join(", ", Values.Select(HPSpace.Text))}}}"
         : $"{Parent} satisfies a predicate";
 }

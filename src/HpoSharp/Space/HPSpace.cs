@@ -50,5 +50,14 @@ public abstract class HPSpace
 
     /// <summary>An <see cref="ArgumentException"/> saying that <paramref name="value"/> is not a value of this parameter.</summary>
     protected ArgumentException InvalidValue(object? value, string expected) =>
-        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parameter '{Name}': value '{value}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}."), nameof(value));
+        new($"Parameter '{Name}': value '{Text(value)}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}.", nameof(value));
+
+    /// <summary>Whether a value given for a declared choice or constant stands for it: equal, or an array or tuple with equal elements.</summary>
+    internal static bool SameValue(object declared, object? given) =>
+        declared.Equals(given) || (declared is System.Collections.IStructuralEquatable structural && given is not null && structural.Equals(given, System.Collections.StructuralComparisons.StructuralEqualityComparer));
+
+    /// <summary>A value as culture-invariant text for messages, a list as its elements in brackets, e.g. <c>[64, 32]</c>.</summary>
+    internal static string Text(object? value) => value is System.Collections.IEnumerable list and not string
+        ? $"[{string.Join(", ", list.Cast<object?>().Select(Text))}]"
+        : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

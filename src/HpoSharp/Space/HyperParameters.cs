@@ -10,6 +10,8 @@ namespace HpoSharp.Space;
 /// </summary>
 public sealed class HyperParameters : IReadOnlyDictionary<string, object>
 {
+    private static readonly HashSet<Type> IntegerTypes = [typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong)];
+
     private readonly KeyValuePair<string, object>[] _items;
     private readonly Dictionary<string, object> _lookup;
 
@@ -33,7 +35,10 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <summary>The value of <paramref name="name"/>; throws a <see cref="KeyNotFoundException"/> listing the present names when it is absent.</summary>
     public object this[string name] => _lookup.TryGetValue(name, out var value) ? value : throw Missing(name);
 
-    /// <summary>The value of <paramref name="name"/> as <typeparamref name="T"/>; numbers convert between numeric types.</summary>
+    /// <summary>
+    /// The value of <paramref name="name"/> as <typeparamref name="T"/> (or its nullable form); numbers convert between
+    /// numeric types, except into an integer type that cannot hold them exactly (a fraction, NaN, out of range).
+    /// </summary>
     public T Get<T>(string name)
     {
         var value = this[name];
@@ -42,12 +47,25 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
             return typed;
         }
 
-        if (value is IConvertible && (typeof(T).IsPrimitive || typeof(T) == typeof(decimal)) && typeof(T) != typeof(bool) && value is not bool and not string)
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        if (value is IConvertible && (target.IsPrimitive || target == typeof(decimal)) && target != typeof(bool) && value is not bool and not string)
         {
-            return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+            if (IntegerTypes.Contains(target) && NumericHP.TryToDouble(value, out var number) && number != Math.Floor(number))
+            {
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a whole number, so not a {target.Name}."));
+            }
+
+            try
+            {
+                return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+            }
+            catch (OverflowException)
+            {
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), outside the range of a {target.Name}."));
+            }
         }
 
-        throw new InvalidCastException($"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a {typeof(T).Name}.");
+        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a {target.Name}."));
     }
 
     /// <summary>The value of <paramref name="name"/> as a double.</summary>

@@ -29,7 +29,7 @@ public abstract class NumericHP : HPSpace
     /// <inheritdoc/>
     public override void Encode(object value, Span<double> destination)
     {
-        if (!TryToDouble(value, out var number) || !Dimension.IsValid(number))
+        if (!TryToDouble(value, out var number) || !Dimension.StandsForAllowedValue(number))
         {
             var grid = Dimension.IsDiscrete ? string.Create(CultureInfo.InvariantCulture, $" on the step {Dimension.Step} from {Min}") : string.Empty;
             throw InvalidValue(value, string.Create(CultureInfo.InvariantCulture, $"a number in [{Min}, {Max}]{grid}"));
@@ -49,8 +49,15 @@ public abstract class NumericHP : HPSpace
             case long l: number = l; return true;
             case short s: number = s; return true;
             case byte b: number = b; return true;
+            case sbyte sb: number = sb; return true;
+            case ushort us: number = us; return true;
             case uint u: number = u; return true;
             case ulong ul: number = ul; return true;
+            case nint n: number = n; return true;
+            case nuint nu: number = nu; return true;
+            case Int128 i128: number = (double)i128; return true;
+            case UInt128 u128: number = (double)u128; return true;
+            case Half h: number = (double)h; return true;
             case decimal m: number = (double)m; return true;
             default: number = double.NaN; return false;
         }

@@ -216,7 +216,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
     }
 
     private string DescribeConditions(int dimension) =>
-        string.Join(" and ", _dimensionConditions[dimension].Select(c => $"{_dimensions[c.Parent].Name} in {{{string.Join(", ", ChoicesOf(c))}}}"));
+        string.Join(" and ", _dimensionConditions[dimension].Select(c => $"{_dimensions[c.Parent].Name} in {{{string.Join(", ", ChoicesOf(c).Select(HPSpace.Text))}}}"));
 
     private IEnumerable<object> ChoicesOf(DimensionCondition condition)
     {
@@ -241,17 +241,30 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         {
             if (parent.IndexOf(value) < 0)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{subject} has a condition on '{parent.Name}' = '{value}', which is not one of its choices {{{string.Join(", ", parent.Choices.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)))}}}."), nameof(condition));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{subject} has a condition on '{parent.Name}' = '{HPSpace.Text(value)}', which is not one of its choices {parent.Describe()}{parent.TypeMismatch(value)}."), nameof(condition));
             }
         }
 
-        var allowed = parent.Choices.Select(condition.HoldsFor).ToArray();
+        var allowed = parent.Choices.Select(choice => Holds(subject, condition, choice)).ToArray();
         if (!allowed.Any(a => a))
         {
             throw new ArgumentException($"{subject} has a condition on '{parent.Name}' that none of its choices satisfies, so it could never be active.", nameof(condition));
         }
 
         return new DimensionCondition(_offsets[parentIndex], allowed);
+    }
+
+    /// <summary>Whether <paramref name="condition"/> holds for <paramref name="choice"/>; a predicate's own failure is reported naming the subject and the choice.</summary>
+    private static bool Holds(string subject, HPCondition condition, object choice)
+    {
+        try
+        {
+            return condition.HoldsFor(choice);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            throw new ArgumentException($"{subject} has a condition on '{condition.Parent}' whose predicate threw {e.GetType().Name} for the choice '{HPSpace.Text(choice)}': {e.Message}", nameof(condition), e);
+        }
     }
 
     private static void CheckNames(HPSpace[] parameters)

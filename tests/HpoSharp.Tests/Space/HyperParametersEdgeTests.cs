@@ -49,4 +49,37 @@ public sealed class HyperParametersEdgeTests
         Assert.Equal(0.5m, new HyperParameters([KeyValuePair.Create("lr", (object)0.5)]).Get<decimal>("lr"));
         Assert.Equal(3m, Hps.Get<decimal>("layers"));
     }
+
+    [Fact]
+    public void AnIntegerIsNotReadFromARealWithAFraction()
+    {
+        var hps = new HyperParameters([KeyValuePair.Create("x", (object)2.5), KeyValuePair.Create("y", (object)3.5), KeyValuePair.Create("z", (object)4.0)]);
+        Assert.Equal("Hyper-parameter 'x' is a Double ('2.5'), not a whole number, so not a Int32.", Assert.Throws<InvalidCastException>(() => hps.GetInt("x")).Message);
+        Assert.Throws<InvalidCastException>(() => hps.Get<long>("y"));
+        Assert.Equal(4, hps.GetInt("z"));
+    }
+
+    [Fact]
+    public void AnIntegerIsNotReadFromNaNOrFromANumberOutOfItsRangeAndTheErrorNamesTheParameter()
+    {
+        var hps = new HyperParameters([KeyValuePair.Create("x", (object)double.NaN), KeyValuePair.Create("big", (object)1e20)]);
+        Assert.Equal("Hyper-parameter 'x' is a Double ('NaN'), not a whole number, so not a Int32.", Assert.Throws<InvalidCastException>(() => hps.GetInt("x")).Message);
+        Assert.Equal("Hyper-parameter 'big' is a Double ('1E+20'), outside the range of a Int32.", Assert.Throws<InvalidCastException>(() => hps.GetInt("big")).Message);
+    }
+
+    [Fact]
+    public void NumbersConvertToNullableNumbers()
+    {
+        Assert.Equal(3L, Hps.Get<long?>("layers"));
+        Assert.Equal(3.0, Hps.Get<double?>("layers"));
+        Assert.Equal("Hyper-parameter 'use_bias' is a Boolean ('True'), not a Int64.", Assert.Throws<InvalidCastException>(() => Hps.Get<long?>("use_bias")).Message);
+    }
+
+    [Fact]
+    public void AWrongTypeIsReportedWithTheValueWrittenTheSameWayInEveryCulture() => CommaCulture.Run(() =>
+    {
+        var error = Assert.Throws<InvalidCastException>(() => Hps.Get<string>("lr"));
+        Assert.Equal("Hyper-parameter 'lr' is a Double ('0.00312345678'), not a String.", error.Message);
+    });
+
 }

@@ -35,7 +35,7 @@ public sealed class IntListTests
         widths.Encode(new[] { 8, 16, 64 }, encoded);
         Assert.Equal([8, 16, 64], encoded);
         var error = Assert.Throws<ArgumentException>(() => widths.Encode(new[] { 8, 16, 65 }, encoded));
-        Assert.StartsWith("Parameter 'widths': value 'System.Int32[]' (Int32[]) is not valid; expected an int[] of at most 3 elements in [8, 64].", error.Message);
+        Assert.StartsWith("Parameter 'widths': value '[8, 16, 65]' (Int32[]) is not valid; expected an int[] of at most 3 elements in [8, 64].", error.Message);
     }
 
     [Fact]

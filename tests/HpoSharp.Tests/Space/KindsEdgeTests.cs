@@ -102,4 +102,79 @@ public sealed class KindsEdgeTests
 
         Assert.Equal(0.3, encoded[0]);
     }
+
+    [Fact]
+    public void RangesAcceptEveryNumericType()
+    {
+        SearchSpace space = [new RangeHP("x", 0, 10), new IntRangeHP("n", 0, 10)];
+        object[] numbers = [(sbyte)3, (ushort)3, (Half)3, (nint)3, (nuint)3, (Int128)3, (UInt128)3];
+        foreach (var number in numbers)
+        {
+            var hps = space.Decode(space.Encode(new Dictionary<string, object?> { ["x"] = number, ["n"] = number }));
+            Assert.Equal(3.0, hps["x"]);
+            Assert.Equal(3, hps["n"]);
+        }
+    }
+
+    [Fact]
+    public void AWrongFixedValueIsRefusedWithTheFixedValueWrittenTheSameWayInEveryCulture() => CommaCulture.Run(() =>
+    {
+        var error = Assert.Throws<ArgumentException>(() => new FixedHP("scale", 0.5).Encode(0.25, new double[0]));
+        Assert.StartsWith("Parameter 'scale': value '0.25' (Double) is not valid; expected the fixed value '0.5'.", error.Message);
+    });
+
+    [Fact]
+    public void AChoiceOfTheSameTextButAnotherTypeIsRefusedNamingBothTypes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ChoiceHP("layers", 1, 2, 3).Encode(2L, new double[1]));
+        Assert.StartsWith("Parameter 'layers': value '2' (Int64) is not valid; expected one of {1, 2, 3} (choice '2' is a Int32, the value a Int64; a value matches only a choice of its own type).", error.Message);
+    }
+
+    [Fact]
+    public void AnArrayChoiceIsMatchedByAnEqualArrayAndObjectiveGetsTheDeclaredOne()
+    {
+        int[] small = [64, 32];
+        SearchSpace space =
+        [
+            ChoiceHP.Of("layers", new[] { small, [128] }),
+            new RangeHP("dropout", 0, 1) { ActiveWhen = new HPCondition("layers", new[] { 128 }) },
+        ];
+
+        var hps = space.Decode(space.Encode(new Dictionary<string, object?> { ["layers"] = new[] { 64, 32 } }));
+        Assert.Same(small, hps["layers"]);
+        Assert.Equal([1, 0.5], space.Encode(new Dictionary<string, object?> { ["layers"] = new[] { 128 }, ["dropout"] = 0.5 }));
+    }
+
+    [Fact]
+    public void ArrayChoicesAreWrittenByTheirElementsAndEqualOnesAreRefused()
+    {
+        var layers = ChoiceHP.Of("layers", new[] { new[] { 64, 32 }, [128] });
+        var unknown = Assert.Throws<ArgumentException>(() => layers.Encode(new[] { 16 }, new double[1]));
+        Assert.StartsWith("Parameter 'layers': value '[16]' (Int32[]) is not valid; expected one of {[64, 32], [128]}.", unknown.Message);
+
+        var twice = Assert.Throws<ArgumentException>(() => ChoiceHP.Of("layers", new[] { new[] { 64 }, [64] }));
+        Assert.StartsWith("Parameter 'layers': choice '[64]' is given twice (positions 0 and 1).", twice.Message);
+    }
+
+    [Fact]
+    public void AFixedArrayIsMatchedByAnEqualArray()
+    {
+        SearchSpace space = [new FixedHP("widths", new[] { 64, 32 })];
+        Assert.Empty(space.Encode(new Dictionary<string, object?> { ["widths"] = new[] { 64, 32 } }));
+    }
+
+    [Fact]
+    public void ASteppedValueWithRoundingErrorJustPastABoundIsStoredAsTheBound()
+    {
+        var encoded = new double[1];
+
+        new RangeHP("dropout", 0, 0.3, step: 0.1).Encode(0.1 + 0.2, encoded);
+        Assert.Equal(0.3, encoded[0]);
+
+        new RangeHP("ratio", 0, 0.7, step: 0.1).Encode(0.1 * 7, encoded);
+        Assert.Equal(0.7, encoded[0]);
+
+        Assert.Throws<ArgumentException>(() => new RangeHP("dropout", 0, 0.3, step: 0.1).Encode(0.3 + 1e-6, encoded));
+    }
+
 }

@@ -98,4 +98,29 @@ public sealed class SearchSpaceEdgeTests
         var missing = Assert.Throws<ArgumentException>(() => space.Validate([0, 1, 3, double.NaN, 2]));
         Assert.StartsWith("Dimension 'w[1]' is active here but has no value.", missing.Message);
     }
+
+    [Fact]
+    public void AConditionValueOfTheSameTextButAnotherTypeIsRefusedNamingBothTypes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("layers", 1, 2, 3), new RangeHP("dropout", 0, 1) { ActiveWhen = new HPCondition("layers", 2L) }]));
+        Assert.StartsWith("Parameter 'dropout' has a condition on 'layers' = '2', which is not one of its choices {1, 2, 3} (choice '2' is a Int32, the value a Int64; a value matches only a choice of its own type).", error.Message);
+    }
+
+    [Fact]
+    public void ConditionsOnNumericChoicesAreDescribedTheSameWayInEveryCulture() => CommaCulture.Run(() =>
+    {
+        SearchSpace space = [new ChoiceHP("scale", 0.5, 1.5), new RangeHP("shift", 0, 1) { ActiveWhen = new HPCondition("scale", 0.5) }];
+        var error = Assert.Throws<ArgumentException>(() => space.Validate([1, 0.25]));
+        Assert.StartsWith("Dimension 'shift' is inactive here (scale in {0.5} does not hold) but has value 0.25.", error.Message);
+        Assert.EndsWith("shift: real [0, 1] when scale in {0.5}", space.ToString());
+    });
+
+    [Fact]
+    public void APredicateThatThrowsIsReportedNamingTheParameterAndTheChoice()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("size", "auto", 2, 4), new RangeHP("ratio", 0, 1) { ActiveWhen = new HPCondition("size", c => (int)c > 2) }]));
+        Assert.StartsWith("Parameter 'ratio' has a condition on 'size' whose predicate threw InvalidCastException for the choice 'auto':", error.Message);
+        Assert.IsType<InvalidCastException>(error.InnerException);
+    }
+
 }
