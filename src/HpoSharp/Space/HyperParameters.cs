@@ -74,8 +74,11 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <summary>The value of <paramref name="name"/> as an int.</summary>
     public int GetInt(string name) => Get<int>(name);
 
-    /// <summary>The value of <paramref name="name"/> as a string (a choice's text; numbers written the same way in every culture).</summary>
-    public string GetString(string name) => Convert.ToString(this[name], CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>
+    /// The value of <paramref name="name"/> as a string: a choice's text, numbers written the same way in every culture, a
+    /// list as its elements in brackets (<c>[64, 32]</c>).
+    /// </summary>
+    public string GetString(string name) => HPSpace.Text(this[name]);
 
     /// <inheritdoc/>
     public bool ContainsKey(string key) => _lookup.ContainsKey(key);

@@ -41,6 +41,8 @@ public sealed class HyperParametersEdgeTests
         SearchSpace space = [new ChoiceHP("scale", 0.5, 1.5)];
         var hps = space.Decode(space.Encode(new Dictionary<string, object?> { ["scale"] = 0.5 }));
         Assert.Equal("0.5", hps.GetString("scale"));
+        SearchSpace lists = [new IntListHP("widths", 2, 8, 128)];
+        Assert.Equal("[64, 32]", lists.Decode(lists.Encode(new Dictionary<string, object?> { ["widths"] = new[] { 64, 32 } })).GetString("widths"));
     });
 
     [Fact]
