@@ -53,11 +53,26 @@ public abstract class HPSpace
         new($"Parameter '{Name}': value '{Text(value)}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}.", nameof(value));
 
     /// <summary>Whether a value given for a declared choice or constant stands for it: equal, or an array or tuple with equal elements.</summary>
-    internal static bool SameValue(object declared, object? given) =>
-        declared.Equals(given) || (declared is System.Collections.IStructuralEquatable structural && given is not null && structural.Equals(given, System.Collections.StructuralComparisons.StructuralEqualityComparer));
+    internal static bool SameValue(object declared, object? given) => declared switch
+    {
+        _ when declared.Equals(given) => true,
+        Array { Rank: > 1 } matrix => given is Array other && SameShape(matrix, other)
+            && matrix.Cast<object?>().Zip(other.Cast<object?>()).All(pair => System.Collections.StructuralComparisons.StructuralEqualityComparer.Equals(pair.First, pair.Second)),
+        System.Collections.IStructuralEquatable structural => given is not null and not Array { Rank: > 1 } && structural.Equals(given, System.Collections.StructuralComparisons.StructuralEqualityComparer),
+        _ => false,
+    };
 
-    /// <summary>A value as culture-invariant text for messages, a list as its elements in brackets, e.g. <c>[64, 32]</c>.</summary>
-    internal static string Text(object? value) => value is System.Collections.IEnumerable list and not string
-        ? $"[{string.Join(", ", list.Cast<object?>().Select(Text))}]"
-        : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>
+    /// A value as culture-invariant text for messages, a list as its elements in brackets and a tuple as its items in
+    /// parentheses, e.g. <c>[64, 32]</c> and <c>(0.5, 2)</c>.
+    /// </summary>
+    internal static string Text(object? value) => value switch
+    {
+        System.Collections.IEnumerable list and not string => $"[{string.Join(", ", list.Cast<object?>().Select(Text))}]",
+        System.Runtime.CompilerServices.ITuple tuple => $"({string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => Text(tuple[i])))})",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    private static bool SameShape(Array a, Array b) =>
+        a.Rank == b.Rank && Enumerable.Range(0, a.Rank).All(d => a.GetLength(d) == b.GetLength(d) && a.GetLowerBound(d) == b.GetLowerBound(d));
 }

@@ -50,9 +50,9 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         if (value is IConvertible && (target.IsPrimitive || target == typeof(decimal)) && target != typeof(bool) && value is not bool and not string)
         {
-            if (IntegerTypes.Contains(target) && NumericHP.TryToDouble(value, out var number) && number != Math.Floor(number))
+            if (IntegerTypes.Contains(target) && (value is decimal m ? m != decimal.Truncate(m) : NumericHP.TryToDouble(value, out var number) && number != Math.Floor(number)))
             {
-                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a whole number, so not a {target.Name}."));
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a whole number, so not a {target.Name}."));
             }
 
             try
@@ -61,11 +61,11 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
             }
             catch (OverflowException)
             {
-                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), outside the range of a {target.Name}."));
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
             }
         }
 
-        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{value}'), not a {target.Name}."));
+        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a {target.Name}."));
     }
 
     /// <summary>The value of <paramref name="name"/> as a double.</summary>

@@ -261,7 +261,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         {
             return condition.HoldsFor(choice);
         }
-        catch (Exception e) when (e is not ArgumentException)
+        catch (Exception e)
         {
             throw new ArgumentException($"{subject} has a condition on '{condition.Parent}' whose predicate threw {e.GetType().Name} for the choice '{HPSpace.Text(choice)}': {e.Message}", nameof(condition), e);
         }

@@ -17,7 +17,7 @@ public sealed class IntListTests
     public void ALengthChoiceThatIsNotAWholeNumberIsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("n", 1, 1.5), new IntListHP("w", 2, 1, 9, lengthFrom: "n")]));
-        Assert.StartsWith("Parameter 'w': its length parameter's choices must be whole numbers from 0 to 2, the list's largest length (got '1.5').", error.Message);
+        Assert.StartsWith("Dimension 'w[0]' of parameter 'w' has a condition on 'n' whose predicate threw ArgumentException for the choice '1.5': Parameter 'w': its length parameter's choices must be whole numbers from 0 to 2, the list's largest length (got '1.5').", error.Message);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class IntListTests
     public void ALengthChoiceAboveTheLargestLengthIsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("n", 1, 5), new IntListHP("w", 3, 1, 8, lengthFrom: "n")]));
-        Assert.StartsWith("Parameter 'w': its length parameter's choices must be whole numbers from 0 to 3, the list's largest length (got '5').", error.Message);
+        Assert.StartsWith("Dimension 'w[0]' of parameter 'w' has a condition on 'n' whose predicate threw ArgumentException for the choice '5': Parameter 'w': its length parameter's choices must be whole numbers from 0 to 3, the list's largest length (got '5').", error.Message);
         Assert.Throws<ArgumentException>(() => new SearchSpace([new ChoiceHP("n", -1, 1), new IntListHP("w", 3, 1, 8, lengthFrom: "n")]));
     }
 
