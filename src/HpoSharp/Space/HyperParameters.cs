@@ -36,8 +36,9 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     public object this[string name] => _lookup.TryGetValue(name, out var value) ? value : throw Missing(name);
 
     /// <summary>
-    /// The value of <paramref name="name"/> as <typeparamref name="T"/> (or its nullable form); numbers convert between
-    /// numeric types, except into an integer type that cannot hold them exactly (a fraction, NaN, out of range).
+    /// The value of <paramref name="name"/> as <typeparamref name="T"/> (or its nullable form); numbers of the primitive
+    /// numeric types and <c>decimal</c> convert between those types, except into an integer type that cannot hold them
+    /// exactly (a fraction, NaN, out of range); other values (<c>Half</c>, <c>Int128</c>, ...) only as their own type.
     /// </summary>
     public T Get<T>(string name)
     {
