@@ -56,17 +56,26 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
                 throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a whole number, so not a {target.Name}."));
             }
 
+            object converted;
             try
             {
-                return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+                converted = Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
             }
             catch (OverflowException)
             {
-                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
+                throw OutOfRange();
             }
+
+            // A double beyond a float's range converts to infinity rather than overflowing.
+            return converted is float f && float.IsInfinity(f) && NumericHP.TryToDouble(value, out var source) && double.IsFinite(source)
+                ? throw OutOfRange()
+                : (T)converted;
         }
 
         throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a {target.Name}."));
+
+        InvalidCastException OutOfRange() =>
+            new(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
     }
 
     /// <summary>The value of <paramref name="name"/> as a double.</summary>

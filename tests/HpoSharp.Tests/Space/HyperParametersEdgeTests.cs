@@ -70,6 +70,15 @@ public sealed class HyperParametersEdgeTests
     }
 
     [Fact]
+    public void AFloatIsNotReadFromADoubleBeyondItsRangeButInfinityStaysInfinity()
+    {
+        var hps = new HyperParameters([KeyValuePair.Create("big", (object)1e300), KeyValuePair.Create("inf", (object)double.PositiveInfinity), KeyValuePair.Create("x", (object)0.5)]);
+        Assert.Equal("Hyper-parameter 'big' is a Double ('1E+300'), outside the range of a Single.", Assert.Throws<InvalidCastException>(() => hps.Get<float>("big")).Message);
+        Assert.Equal(float.PositiveInfinity, hps.Get<float>("inf"));
+        Assert.Equal(0.5f, hps.Get<float?>("x"));
+    }
+
+    [Fact]
     public void NumbersConvertToNullableNumbers()
     {
         Assert.Equal(3L, Hps.Get<long?>("layers"));
