@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using HpoSharp.Space;
 using HpoSharp.Trials;
 
 namespace HpoSharp.Execution;
@@ -29,14 +30,14 @@ internal static class TrialExport
             var hps = result.HyperParametersOf(trial);
             IEnumerable<string> cells =
             [
-                Text(trial.Number), trial.State.ToString(), trial.Origin.ToString(), Text(trial.Worker),
+                HPSpace.Text(trial.Number), trial.State.ToString(), trial.Origin.ToString(), HPSpace.Text(trial.Worker),
                 trial.Started?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
                 trial.Finished?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
-                trial.Duration is { } d ? Text(d.TotalSeconds) : string.Empty,
-                .. result.ObjectiveNames.Select((_, i) => i < trial.Values.Length ? Text(trial.Values[i]) : string.Empty),
-                .. parameters.Select(p => hps.TryGetValue(p, out var v) ? Text(v) : string.Empty),
+                trial.Duration is { } d ? HPSpace.Text(d.TotalSeconds) : string.Empty,
+                .. result.ObjectiveNames.Select((_, i) => i < trial.Values.Length ? HPSpace.Text(trial.Values[i]) : string.Empty),
+                .. parameters.Select(p => hps.TryGetValue(p, out var v) ? HPSpace.Text(v) : string.Empty),
                 trial.Error ?? string.Empty,
-                .. attributes.Select(a => trial.Attributes.TryGetValue(a, out var v) ? Text(v) : string.Empty),
+                .. attributes.Select(a => trial.Attributes.TryGetValue(a, out var v) ? HPSpace.Text(v) : string.Empty),
             ];
             writer.WriteLine(string.Join(",", cells.Select(Quote)));
         }
@@ -69,7 +70,7 @@ internal static class TrialExport
             json.WriteStartObject("intermediate_values");
             foreach (var (step, value) in trial.IntermediateValues)
             {
-                json.WritePropertyName(Text(step));
+                json.WritePropertyName(HPSpace.Text(step));
                 WriteValue(json, value);
             }
 
@@ -121,10 +122,10 @@ internal static class TrialExport
             case double d when !double.IsFinite(d):
             case float f when !float.IsFinite(f):
             case Half h when !Half.IsFinite(h):
-                json.WriteStringValue(Text(value));
+                json.WriteStringValue(HPSpace.Text(value));
                 break;
             case double or float or Half or decimal or int or long or short or byte or uint or ulong or sbyte or ushort:
-                json.WriteRawValue(Text(value));
+                json.WriteRawValue(HPSpace.Text(value));
                 break;
             case bool b:
                 json.WriteBooleanValue(b);
@@ -142,20 +143,10 @@ internal static class TrialExport
                 json.WriteEndArray();
                 break;
             default:
-                json.WriteStringValue(Text(value));
+                json.WriteStringValue(HPSpace.Text(value));
                 break;
         }
     }
-
-    private static string Text(object value) => value switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        string s => s,
-        IEnumerable list => $"[{string.Join(", ", list.Cast<object>().Select(Text))}]",
-        _ => value.ToString() ?? string.Empty,
-    };
 
     private static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
