@@ -78,6 +78,12 @@ internal sealed class LogExpectedImprovement
         return LogH((mean - Threshold) / sigma, out _) + Math.Log(sigma);
     }
 
+    /// <summary>
+    /// <c>log Φ(μ_c / σ_c)</c>, the log-probability of a value, for a <see cref="Feasibility"/> posterior of mean
+    /// <paramref name="mean"/> and variance <paramref name="variance"/>.
+    /// </summary>
+    private static double LogFeasibility(double mean, double variance) => StandardNormal.LogCdf(mean / Math.Sqrt(variance + StabilizingVariance));
+
     /// <summary><c>log EI(x)</c>.</summary>
     public double Value(ReadOnlySpan<double> x)
     {
@@ -86,7 +92,7 @@ internal sealed class LogExpectedImprovement
         if (Feasibility is not null)
         {
             var (m, v) = Feasibility.Predict(x);
-            value += StandardNormal.LogCdf(m / Math.Sqrt(v + StabilizingVariance));
+            value += LogFeasibility(m, v);
         }
 
         return value;
@@ -108,7 +114,7 @@ internal sealed class LogExpectedImprovement
             Feasibility.PredictMany(xs, count, means, variances);
             for (var i = 0; i < count; i++)
             {
-                values[i] += StandardNormal.LogCdf(means[i] / Math.Sqrt(variances[i] + StabilizingVariance));
+                values[i] += LogFeasibility(means[i], variances[i]);
             }
         }
     }
