@@ -73,6 +73,27 @@ public static class Pareto
     }
 
     /// <summary>
+    /// The group of each of <paramref name="points"/> among the points with equal values, groups numbered in decreasing
+    /// lexicographic order; <paramref name="distinct"/> receives the first point of each group.
+    /// </summary>
+    internal static int[] EqualGroups(IReadOnlyList<double[]> points, out List<double[]> distinct)
+    {
+        var group = new int[points.Count];
+        distinct = new List<double[]>(points.Count);
+        foreach (var i in LexicographicOrder(points))
+        {
+            if (distinct.Count == 0 || !distinct[^1].AsSpan().SequenceEqual(points[i]))
+            {
+                distinct.Add(points[i]);
+            }
+
+            group[i] = distinct.Count - 1;
+        }
+
+        return group;
+    }
+
+    /// <summary>
     /// Whether a member of <paramref name="front"/> dominates <paramref name="point"/>, when the members are mutually
     /// non-dominated and all precede the point in decreasing lexicographic order. With two objectives the members' second
     /// values increase along such a front, so its last member decides.

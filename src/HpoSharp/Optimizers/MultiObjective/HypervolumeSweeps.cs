@@ -41,9 +41,16 @@ internal static class HypervolumeSweeps
         // A dominated point loses nothing when removed, and neither does a point with a duplicate (exactly: the difference
         // below would round). A point on the front adds its own box minus the part of it the others cover, which is the
         // volume of their meets with it (points it dominates included).
+        var group = Pareto.EqualGroups(gains, out var distinct);
+        var copies = new int[distinct.Count];
+        foreach (var g in group)
+        {
+            copies[g]++;
+        }
+
         foreach (var k in Pareto.FirstFront(gains))
         {
-            if (Enumerable.Range(0, gains.Count).Any(j => j != k && gains[j].AsSpan(0, m).SequenceEqual(gains[k].AsSpan(0, m))))
+            if (copies[group[k]] > 1)
             {
                 continue;
             }

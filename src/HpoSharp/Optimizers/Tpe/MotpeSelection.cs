@@ -98,19 +98,7 @@ internal sealed class MotpeSelection
             return [.. points.Select(_ => 1.0)];
         }
 
-        var order = Pareto.LexicographicOrder(points);
-        var distinct = new List<double[]>(points.Length);
-        var copyOf = new int[points.Length];
-        foreach (var i in order)
-        {
-            if (distinct.Count == 0 || !distinct[^1].AsSpan().SequenceEqual(points[i]))
-            {
-                distinct.Add(points[i]);
-            }
-
-            copyOf[i] = distinct.Count - 1;
-        }
-
+        var copyOf = Pareto.EqualGroups(points, out var distinct);
         var scaled = Scaled([.. distinct]);
         var contributions = Hypervolume.Contributions(scaled, new double[scaled[0].Length]);
         var largest = contributions.Max();
