@@ -18,10 +18,7 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void WaitingTrialsAreClaimedOldestFirstAndOnlyOnce()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Waiting });
-        store.CreateTrial(new Trial { State = TrialState.Running });
-        store.CreateTrial(new Trial { State = TrialState.Waiting });
+        var store = StoreWith(TrialState.Waiting, TrialState.Running, TrialState.Waiting);
 
         var first = store.ClaimWaitingTrial(2, T0);
         Assert.Equal((0, TrialState.Running, 2, T0, T0), (first!.Number, first.State, first.Worker, first.Started, first.Heartbeat));
@@ -32,9 +29,7 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void AWaitingTrialFinishedBeforeItIsClaimedLeavesTheQueue()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Waiting });
-        store.CreateTrial(new Trial { State = TrialState.Waiting });
+        var store = StoreWith(TrialState.Waiting, TrialState.Waiting);
 
         Assert.True(store.FinishTrial(0, TrialState.Cancelled, [], "stopped", T0));
         Assert.Equal(1, store.ClaimWaitingTrial(0, T0)!.Number);
@@ -44,8 +39,7 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void TheFirstToFinishATrialWinsAndLaterAttemptsChangeNothing()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running);
 
         Assert.True(store.FinishTrial(0, TrialState.TimedOut, default, "deadline", T0));
         var version = store.GetChanges(-1).Version;
@@ -62,16 +56,14 @@ public sealed class InMemoryTrialStoreTests
     [InlineData(TrialState.Running)]
     public void ATrialCannotBeFinishedInANonFinalState(TrialState state)
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running);
         Assert.Throws<ArgumentOutOfRangeException>(() => store.FinishTrial(0, state, [], null, T0));
     }
 
     [Fact]
     public void IntermediateValuesAndHeartbeatsAreIgnoredOnceATrialIsFinished()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running);
         store.ReportIntermediateValue(0, 1, 0.5);
         store.Heartbeat(0, T0);
         store.FinishTrial(0, TrialState.Pruned, [], null, T0.AddSeconds(1));
@@ -87,8 +79,7 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void UserAndSystemAttributesAreKeptApart()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running);
         store.SetAttribute(0, "note", "hello", system: false);
         store.SetAttribute(0, "index", 3, system: true);
 
@@ -100,10 +91,7 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void ChangesSinceAVersionAreTheTrialsChangedAfterItByNumber()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
-        store.CreateTrial(new Trial { State = TrialState.Running });
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running, TrialState.Running, TrialState.Running);
         var seen = store.GetChanges(-1);
         Assert.Equal((3, 3L), (seen.Trials.Count, seen.Version));
 
@@ -122,9 +110,20 @@ public sealed class InMemoryTrialStoreTests
     [Fact]
     public void AnUnknownTrialNumberIsRefused()
     {
-        var store = new InMemoryTrialStore();
-        store.CreateTrial(new Trial { State = TrialState.Running });
+        var store = StoreWith(TrialState.Running);
         Assert.StartsWith("There is no trial -1; the store holds 1.", Assert.Throws<ArgumentOutOfRangeException>(() => store.Heartbeat(-1, T0)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => store.ReportIntermediateValue(1, 0, 1.0));
+    }
+
+    /// <summary>A store holding one trial in each of <paramref name="states"/>, numbered from 0.</summary>
+    private static InMemoryTrialStore StoreWith(params TrialState[] states)
+    {
+        var store = new InMemoryTrialStore();
+        foreach (var state in states)
+        {
+            store.CreateTrial(new Trial { State = state });
+        }
+
+        return store;
     }
 }
