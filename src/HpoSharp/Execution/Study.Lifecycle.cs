@@ -263,7 +263,7 @@ public sealed partial class Study
             }
         }
 
-        finished.Sort((a, b) => (a.Finished, a.Number).CompareTo((b.Finished, b.Number)));
+        finished.Sort((a, b) => a.CompletionKey.CompareTo(b.CompletionKey));
         _unreported.AddRange(finished);
 
         // An optimizer that fails on one trial still learns the others of the batch; the first error is rethrown.

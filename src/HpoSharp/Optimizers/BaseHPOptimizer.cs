@@ -106,7 +106,7 @@ public abstract partial class BaseHPOptimizer
     {
         var bestPerf = History.Perf(best);
         return perf > bestPerf
-            || (perf == bestPerf && (trial.Finished ?? DateTimeOffset.MaxValue, trial.Number).CompareTo((best.Finished ?? DateTimeOffset.MaxValue, best.Number)) < 0);
+            || (perf == bestPerf && trial.CompletionKey.CompareTo(best.CompletionKey) < 0);
     }
 
     /// <summary>Calls <see cref="GetSuggestion"/> with the random stream of the next trial number.</summary>

@@ -59,6 +59,9 @@ public sealed record Trial
     /// <summary>How long the evaluation took, when it has started and finished.</summary>
     public TimeSpan? Duration => Finished - Started;
 
+    /// <summary>The trial's place in completion order: its finish time (unfinished trials last), then its number.</summary>
+    internal (DateTimeOffset Finished, int Number) CompletionKey => (Finished ?? DateTimeOffset.MaxValue, Number);
+
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant($"Trial {Number} {State}{(Values.IsDefaultOrEmpty ? string.Empty : $" {string.Join(", ", Values.Select(v => v.ToString(CultureInfo.InvariantCulture)))}")}");
 }

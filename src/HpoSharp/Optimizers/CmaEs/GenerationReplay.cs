@@ -64,7 +64,7 @@ internal sealed class GenerationReplay<TState>
     {
         if (_takesPart(trial))
         {
-            _pending.Add((trial.Finished ?? DateTimeOffset.MaxValue, trial.Number));
+            _pending.Add(trial.CompletionKey);
         }
     }
 
