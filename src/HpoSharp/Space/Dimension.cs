@@ -248,7 +248,7 @@ public sealed class Dimension
             return false;
         }
 
-        return !IsDiscrete || Math.Abs(value - Snap(value)) <= (Kind == DimensionKind.Real ? 1e-9 * Step : 0);
+        return !IsDiscrete || IsOnLevel(value);
     }
 
     /// <summary>
@@ -256,7 +256,10 @@ public sealed class Dimension
     /// a billionth of a step of a level, a bound included (<c>0.1 + 0.2</c> for the upper bound 0.3).
     /// </summary>
     internal bool StandsForAllowedValue(double value) =>
-        IsValid(value) || (Kind == DimensionKind.Real && Step > 0 && double.IsFinite(value) && Math.Abs(value - Snap(value)) <= 1e-9 * Step);
+        IsValid(value) || (Kind == DimensionKind.Real && Step > 0 && double.IsFinite(value) && IsOnLevel(value));
+
+    /// <summary>Whether a value of a discrete dimension is one of its levels: exactly, or within a billionth of a step for a stepped real.</summary>
+    private bool IsOnLevel(double value) => Math.Abs(value - Snap(value)) <= (Kind == DimensionKind.Real ? 1e-9 * Step : 0);
 
     /// <inheritdoc/>
     public override string ToString() => Kind switch
