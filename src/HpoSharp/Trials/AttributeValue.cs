@@ -8,7 +8,8 @@ public static class AttributeValue
     /// <summary>
     /// Returns <paramref name="value"/> in its stored form: a string, bool, long, double, or an immutable array of doubles,
     /// longs or strings (other integer types up to <c>uint</c>, floats, and arrays of floats, ints, shorts and uints are
-    /// converted; a default immutable array is stored empty). Throws an <see cref="ArgumentException"/> naming the key otherwise.
+    /// converted; a default immutable array is stored empty). Throws an <see cref="ArgumentException"/> naming the key
+    /// otherwise, and for a list of strings holding null.
     /// </summary>
     public static object Normalize(string key, object value)
     {
@@ -20,19 +21,35 @@ public static class AttributeValue
             string or bool or long or double => value,
             int or short or byte or uint or sbyte or ushort => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
             float f => (double)f,
-            ImmutableArray<double> { IsDefault: true } => ImmutableArray<double>.Empty,
-            ImmutableArray<long> { IsDefault: true } => ImmutableArray<long>.Empty,
+            ImmutableArray<double> { IsDefault: true } or ImmutableArray<float> { IsDefault: true } => ImmutableArray<double>.Empty,
+            ImmutableArray<long> { IsDefault: true } or ImmutableArray<int> { IsDefault: true } or ImmutableArray<short> { IsDefault: true } or ImmutableArray<uint> { IsDefault: true } => ImmutableArray<long>.Empty,
             ImmutableArray<string> { IsDefault: true } => ImmutableArray<string>.Empty,
-            ImmutableArray<double> or ImmutableArray<long> or ImmutableArray<string> => value,
+            ImmutableArray<double> or ImmutableArray<long> => value,
             IEnumerable<double> doubles => doubles.ToImmutableArray(),
             IEnumerable<float> floats => floats.Select(f => (double)f).ToImmutableArray(),
             IEnumerable<long> longs when value.GetType() != typeof(ulong[]) => longs.ToImmutableArray(),
             IEnumerable<int> ints when value.GetType() != typeof(uint[]) => ints.Select(i => (long)i).ToImmutableArray(),
             IEnumerable<uint> uints => uints.Select(i => (long)i).ToImmutableArray(),
             IEnumerable<short> shorts when value.GetType() != typeof(ushort[]) => shorts.Select(i => (long)i).ToImmutableArray(),
-            IEnumerable<string> strings => strings.ToImmutableArray(),
+            IEnumerable<string> strings => WithoutNull(key, strings.ToImmutableArray()),
             null => throw new ArgumentNullException(nameof(value), $"Attribute '{key}': the value must not be null."),
-            _ => throw new ArgumentException($"Attribute '{key}': a {value.GetType().Name} cannot be stored; use a string, bool, integer, float or double, or an array of strings, integers or doubles.", nameof(value)),
+            _ => throw new ArgumentException($"Attribute '{key}': a {TypeName(value.GetType())} cannot be stored; use a string, bool, integer (up to long, not ulong), float or double, or an array of strings, doubles, floats or integers (long, int, short or uint).", nameof(value)),
         };
+    }
+
+    /// <summary>Returns <paramref name="strings"/>, or throws naming the first null element.</summary>
+    private static ImmutableArray<string> WithoutNull(string key, ImmutableArray<string> strings)
+    {
+        var index = strings.IndexOf(null!);
+        return index < 0
+            ? strings
+            : throw new ArgumentException($"Attribute '{key}': element {index} of the list is null; a list of strings may hold empty strings, not null.", "value");
+    }
+
+    /// <summary>A type's name as C# writes it, with its type arguments: <c>List&lt;Boolean&gt;</c> rather than <c>List`1</c>.</summary>
+    private static string TypeName(Type type)
+    {
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return !type.IsGenericType || tick < 0 ? type.Name : $"{type.Name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
     }
 }

@@ -27,7 +27,7 @@ public sealed class AttributeValueTests
     public void OtherValuesAndNullAreRefusedNamingTheKey()
     {
         var error = Assert.Throws<ArgumentException>(() => AttributeValue.Normalize("when", DateTime.UnixEpoch));
-        Assert.StartsWith("Attribute 'when': a DateTime cannot be stored; use a string, bool, integer, float or double, or an array of strings, integers or doubles.", error.Message);
+        Assert.StartsWith("Attribute 'when': a DateTime cannot be stored; use a string, bool, integer (up to long, not ulong), float or double, or an array of strings, doubles, floats or integers (long, int, short or uint).", error.Message);
         Assert.StartsWith("Attribute 'flags': a Boolean[] cannot be stored;", Assert.Throws<ArgumentException>(() => AttributeValue.Normalize("flags", new[] { true })).Message);
         Assert.StartsWith("Attribute 'n': the value must not be null.", Assert.Throws<ArgumentNullException>(() => AttributeValue.Normalize("n", null!)).Message);
     }
