@@ -46,9 +46,9 @@ public sealed class InMemoryTrialStore : ITrialStore
     /// <inheritdoc/>
     public bool FinishTrial(int number, TrialState state, ImmutableArray<double> values, string? error, DateTimeOffset now)
     {
-        if (state is TrialState.Waiting or TrialState.Running)
+        if (!Enum.IsDefined(state) || state is TrialState.Waiting or TrialState.Running)
         {
-            throw new ArgumentOutOfRangeException(nameof(state), state, "A trial can only be finished in a final state.");
+            throw new ArgumentOutOfRangeException(nameof(state), state, "A trial is finished as Complete, Failed, TimedOut, Cancelled or Pruned.");
         }
 
         lock (_gate)

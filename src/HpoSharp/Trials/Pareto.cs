@@ -43,9 +43,17 @@ public static class Pareto
         return [.. front];
     }
 
-    /// <summary>Whether <paramref name="a"/> dominates <paramref name="b"/> (higher is better): no worse anywhere and better somewhere.</summary>
+    /// <summary>
+    /// Whether <paramref name="a"/> dominates <paramref name="b"/> (higher is better): no worse anywhere and better somewhere.
+    /// Throws an <see cref="ArgumentException"/> when the two have different lengths.
+    /// </summary>
     public static bool Dominates(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException($"The vectors have {a.Length} and {b.Length} objective values; dominance compares vectors of one length.", nameof(b));
+        }
+
         var better = false;
         for (var i = 0; i < a.Length; i++)
         {

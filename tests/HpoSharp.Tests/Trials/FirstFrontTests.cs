@@ -34,6 +34,13 @@ public sealed class FirstFrontTests
     }
 
     [Fact]
+    public void DominanceIsOnlyDecidedBetweenVectorsOfOneLength()
+    {
+        Assert.StartsWith("The vectors have 2 and 3 objective values; dominance compares vectors of one length.", Assert.Throws<ArgumentException>(() => Pareto.Dominates([1, 1], [0, 0, 5])).Message);
+        Assert.StartsWith("The vectors have 3 and 2 objective values;", Assert.Throws<ArgumentException>(() => Pareto.Dominates([1, 1, 1], [0, 0])).Message);
+    }
+
+    [Fact]
     public void PointsMustBeFiniteNonEmptyAndOfOneLength()
     {
         Assert.StartsWith("Point 1 has the objective value Infinity; every value must be finite.", Assert.Throws<ArgumentException>(() => Pareto.FirstFront([[1, 2], [double.PositiveInfinity, 0]])).Message);

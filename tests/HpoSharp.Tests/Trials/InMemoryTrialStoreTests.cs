@@ -61,6 +61,18 @@ public sealed class InMemoryTrialStoreTests
     }
 
     [Fact]
+    public void AStateThatIsNotATrialStateIsRefusedAndTheTrialKeepsRunning()
+    {
+        var store = StoreWith(TrialState.Running);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => store.FinishTrial(0, (TrialState)99, [], null, T0));
+        Assert.StartsWith("A trial is finished as Complete, Failed, TimedOut, Cancelled or Pruned.", error.Message);
+        Assert.Equal(99, Convert.ToInt32(error.ActualValue, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(TrialState.Running, store.GetChanges(-1).Trials[0].State);
+        Assert.True(store.FinishTrial(0, TrialState.Complete, [1.0], null, T0));
+    }
+
+    [Fact]
     public void IntermediateValuesAndHeartbeatsAreIgnoredOnceATrialIsFinished()
     {
         var store = StoreWith(TrialState.Running);
