@@ -527,6 +527,17 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void ADatasetOfAnotherTypeOrNoDatasetIsNamedWhenTheObjectiveAsksForOne()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        Assert.Equal("The dataset is null, not a String.", Assert.Throws<InvalidCastException>(() => study.Ask().GetDataset<string>()).Message);
+
+        var failure = Assert.Throws<StudyFailedException>(() => HpoRegistry.Build("random", Space(), Objective.Create(c => c.GetDataset<string>().Length))
+            .Optimize(7, new StudyOptions { Seed = 1, MaxEvaluations = 1 }));
+        Assert.Equal("InvalidCastException: The dataset is a Int32, not a String.", failure.Failures[0].Error);
+    }
+
+    [Fact]
     public void TheLoggerWritesValuesTheSameWayInEveryCulture()
     {
         var logger = new ListLogger();
