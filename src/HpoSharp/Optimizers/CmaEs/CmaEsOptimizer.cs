@@ -27,7 +27,8 @@ namespace HpoSharp.Optimizers;
 /// (<see cref="CmaEsOptions.WarmStartTopShare"/>): its mean, step size and covariance; categorical dimensions still start
 /// uniform.</item>
 /// <item>When a run stops (see <see cref="CmaStopReason"/>) the next one starts from a uniformly random mean with a
-/// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default).</item>
+/// population as <see cref="CmaEsOptions.Restarts"/> prescribes (BIPOP by default; with
+/// <see cref="RestartStrategy.None"/> a run stops only when it breaks down numerically).</item>
 /// <item>Parallel workers: every suggestion is a fresh sample of the current distribution, so a worker never waits;
 /// the first λ finished members of a generation (complete, or pruned with <see cref="CmaEsOptions.ConsiderPrunedTrials"/>),
 /// in order of (finish time, trial number), update it. Members of the

@@ -113,7 +113,7 @@ public sealed class CmaEsOptions : OptimizerOptions
     /// <summary>
     /// The spread α of the warm start, as a fraction of each dimension's range in its search scale: the standard
     /// deviation of the Gaussian put around each of the best trials, and so the least step size of the first run.
-    /// Default 0.1.
+    /// Default 0.1; at most 1, the whole range (as for <see cref="InitialStepSize"/>).
     /// </summary>
     public double WarmStartSpread { get; init; } = 0.1;
 
@@ -125,7 +125,7 @@ public sealed class CmaEsOptions : OptimizerOptions
         Require(Enum.IsDefined(Restarts), nameof(Restarts), Restarts, "None, Ipop or Bipop");
         Require(double.IsFinite(PopulationIncrease) && PopulationIncrease > 1, nameof(PopulationIncrease), PopulationIncrease, "a number greater than 1");
         Require(double.IsFinite(WarmStartTopShare) && WarmStartTopShare > 0 && WarmStartTopShare <= 1, nameof(WarmStartTopShare), WarmStartTopShare, "a number in (0, 1]");
-        Require(double.IsFinite(WarmStartSpread) && WarmStartSpread > 0, nameof(WarmStartSpread), WarmStartSpread, "a positive number");
+        Require(double.IsFinite(WarmStartSpread) && WarmStartSpread > 0 && WarmStartSpread <= 1, nameof(WarmStartSpread), WarmStartSpread, "a number in (0, 1]");
         Require(InitialPoint is null || WarmStartFrom is null, nameof(InitialPoint), "given", $"null when {nameof(WarmStartFrom)} is given, which places the first run itself");
     }
 }

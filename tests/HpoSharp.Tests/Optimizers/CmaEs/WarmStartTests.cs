@@ -245,9 +245,22 @@ public sealed class WarmStartTests
         Assert.Contains("CmaEsOptions.WarmStartTopShare is 0; expected a number in (0, 1]", Refusal(new() { WarmStartTopShare = 0 }));
         Assert.Contains("CmaEsOptions.WarmStartTopShare is 1.5; expected a number in (0, 1]", Refusal(new() { WarmStartTopShare = 1.5 }));
         Assert.Contains("CmaEsOptions.WarmStartTopShare is NaN; expected a number in (0, 1]", Refusal(new() { WarmStartTopShare = double.NaN }));
-        Assert.Contains("CmaEsOptions.WarmStartSpread is 0; expected a positive number", Refusal(new() { WarmStartSpread = 0 }));
-        Assert.Contains("CmaEsOptions.WarmStartSpread is -0.1; expected a positive number", Refusal(new() { WarmStartSpread = -0.1 }));
+        Assert.Contains("CmaEsOptions.WarmStartSpread is 0; expected a number in (0, 1]", Refusal(new() { WarmStartSpread = 0 }));
+        Assert.Contains("CmaEsOptions.WarmStartSpread is -0.1; expected a number in (0, 1]", Refusal(new() { WarmStartSpread = -0.1 }));
         Assert.Equal(1, new CmaEsOptimizer(Plane, new CmaEsOptions { WarmStartFrom = Source(Plane, Direction.Minimize), WarmStartTopShare = 1 }).Options.WarmStartTopShare);
+    }
+
+    [Theory]
+    [InlineData(1.5)]
+    [InlineData(1e200)]
+    [InlineData(double.PositiveInfinity)]
+    public void AWarmStartSpreadBeyondTheWholeRangeIsRefusedByName(double spread)
+    {
+        // A spread of 1e200 once reached the fit, whose α² overflowed into a covariance that could not be factored.
+        CmaEsOptions Options(double value) => new() { WarmStartFrom = Source(Plane, Direction.Minimize), WarmStartSpread = value };
+        var refusal = Assert.Throws<ArgumentOutOfRangeException>(() => new CmaEsOptimizer(Plane, Options(spread)));
+        Assert.Contains(FormattableString.Invariant($"CmaEsOptions.WarmStartSpread is {spread}; expected a number in (0, 1]"), refusal.Message);
+        Assert.Equal(1, new CmaEsOptimizer(Plane, Options(1)).Options.WarmStartSpread);
     }
 
     [Theory]
