@@ -14,7 +14,7 @@ public sealed class BenchArgs
     /// <summary>The problem families or problem names to run (empty for all).</summary>
     public IReadOnlyList<string> Only { get; private init; } = [];
 
-    /// <summary>The HpoSharp algorithms to run (empty for every registered one); Optuna columns are kept when they share a name (e.g. tpe) or with <c>--optuna</c>.</summary>
+    /// <summary>The HpoSharp algorithms to run (empty for every registered one); every cached Optuna column is shown beside them unless <c>--optuna</c> selects some.</summary>
     public IReadOnlyList<string> Algorithms { get; private init; } = [];
 
     /// <summary>The Optuna samplers shown (empty for every cached one).</summary>
@@ -23,7 +23,7 @@ public sealed class BenchArgs
     /// <summary>Seeds for HpoSharp's algorithms.</summary>
     public int Seeds { get; private init; } = 25;
 
-    /// <summary>The single-objective budgets.</summary>
+    /// <summary>The single-objective budgets, in increasing order without repeats (the report's headline is at the second largest).</summary>
     public IReadOnlyList<int> Budgets { get; private init; } = [25, 50, 100, 200];
 
     /// <summary>The multi-objective budget.</summary>
@@ -73,7 +73,7 @@ public sealed class BenchArgs
                 "--algorithms" => result.With(algorithms: List(Next())),
                 "--optuna" => result.With(optuna: List(Next())),
                 "--seeds" => result.With(seeds: Int(option, Next())),
-                "--budgets" => result.With(budgets: [.. List(Next()).Select(b => Int(option, b))]),
+                "--budgets" => result.With(budgets: [.. List(Next()).Select(b => Int(option, b)).Distinct().Order()]),
                 "--mo-budget" => result.With(moBudget: Int(option, Next())),
                 "--out" => result.With(output: Next()),
                 "--cache" => result.With(cache: Next()),

@@ -145,13 +145,9 @@ public static class Commands
     /// <summary>Warns about each real-data task on which some run went below the recorded f*, which floors and so ties every such run.</summary>
     private static void WarnBelowReference(IEnumerable<Problem> problems, ResultSet results, TextWriter log)
     {
-        foreach (var problem in problems.Where(p => p.Family == "real-data"))
+        foreach (var warning in results.BelowReference(problems))
         {
-            var (lowest, recorded) = (results.LowestValue(problem.Name), Instances.Get(problem, 0).Optimum);
-            if (lowest < recorded)
-            {
-                log.WriteLine($"Warning: a run reached {lowest:R} on {problem.Name}, below its recorded f* {recorded:R}; run the reference command and record its value in RealTasks.ReferenceOptimum.");
-            }
+            log.WriteLine($"Warning: {warning}; run the reference command and record its value in RealTasks.ReferenceOptimum.");
         }
     }
 }

@@ -229,6 +229,11 @@ def load(path):
     return None
 
 
+def reusable(cached, sampler, budget):
+    """Whether a cached file's runs stand for this configuration: the same budget and, for CmaEsSampler, the same cmaes."""
+    return bool(cached) and cached.get("budget") == budget and (sampler != "cmaes" or cached.get("cmaes_version") == CMAES_VERSION)
+
+
 def save(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp"
@@ -254,7 +259,7 @@ def plan(bench, problems, table):
             budget = ARGS.mo_budget if problem["objectives"] > 1 else ARGS.budget
             budget = min(budget, ARGS.gp_budget) if name == "gp" and problem["objectives"] == 1 else budget
             cached = load(cache_path(name, problem["name"]))
-            done = set(cached["runs"]) if cached and cached.get("budget") == budget else set()
+            done = set(cached["runs"]) if reusable(cached, name, budget) else set()
             missing = [s for s in range(seeds) if str(s) not in done]
             if missing:
                 work.append((name, problem, missing, budget, cost))
@@ -284,7 +289,7 @@ def sample_efficiency(bench):
         path = cache_path(name, problem["name"])
         for seed in missing:
             data = load(path)
-            if not data or data.get("budget") != budget:
+            if not reusable(data, name, budget):
                 data = {"optuna_version": optuna.__version__, "optuna_commit": OPTUNA_COMMIT, "cmaes_version": CMAES_VERSION,
                         "sampler": name, "problem": problem["name"], "budget": budget, "runs": {}}
             data["runs"][str(seed)] = run_one(bench, factory, problem, seed, budget)

@@ -34,6 +34,11 @@ public static class ReportWriter
         text.AppendLine($"- {timingNote}").AppendLine();
         text.AppendLine("How to reproduce, the method and the known limitations are at the end of this page.").AppendLine();
         text.AppendLine("## Summary: wins, losses and no difference").AppendLine();
+        foreach (var warning in results.BelowReference(problems))
+        {
+            text.AppendLine($"**Warning:** {warning}: every run below it scores the floor, 1e-8, and ties with the others there.").AppendLine();
+        }
+
         var headlineBudget = options.Budgets.Count > 2 ? options.Budgets[^2] : options.Budgets[^1];
         text.AppendLine(ComparisonSection.Headline(results, problems, headlineBudget));
         text.AppendLine(ComparisonSection.Write(results, problems, options.Budgets, options.MultiObjectiveBudget));

@@ -39,6 +39,20 @@ public sealed class ResultSet
     public double LowestValue(string problem) =>
         _runs.Where(r => r.Key.Item2 == problem).SelectMany(r => r.Value.Runs.Values).SelectMany(t => t.Points).Select(p => p.True[0]).DefaultIfEmpty(double.PositiveInfinity).Min();
 
+    /// <summary>
+    /// For each real-data task of <paramref name="problems"/> on which some run went below the recorded f* (so that it
+    /// is floored and ties with every other such run), a sentence saying so.
+    /// </summary>
+    public IReadOnlyList<string> BelowReference(IEnumerable<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return [.. from problem in problems.Where(p => p.Family == "real-data")
+                   let lowest = LowestValue(problem.Name)
+                   let recorded = Instances.Get(problem, 0).Optimum
+                   where lowest < recorded
+                   select string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a run reached {lowest:R} on {problem.Name}, below its recorded f* {recorded:R}")];
+    }
+
     /// <summary>The seeds of the runs of a column on a problem, in the order of <see cref="Get"/>.</summary>
     public IReadOnlyList<int> Seeds(Column column, string problem) => _runs.TryGetValue((column, problem), out var entry) ? [.. entry.Runs.Keys] : [];
 

@@ -33,7 +33,7 @@ public static class ServeLoop
             JsonNode reply;
             try
             {
-                reply = Answer(JsonNode.Parse(line)!.AsObject(), instances);
+                reply = Answer(JsonNode.Parse(line) as JsonObject ?? throw new ArgumentException($"A request is a JSON object, not '{line}'."), instances);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Text.Json.JsonException or KeyNotFoundException or FormatException)
             {
@@ -73,7 +73,8 @@ public static class ServeLoop
                 return new JsonObject { ["params"] = SpaceJson.Describe(instance.Space), ["objectives"] = problem.Objectives };
             case "evaluate":
                 var space = new SearchSpace(instance.Space);
-                var encoded = space.Encode(SpaceJson.Read(instance.Space, request["params"]!.AsObject()));
+                var parameters = request["params"] as JsonObject ?? throw new ArgumentException("An evaluation needs 'params', an object of parameter values by name.");
+                var encoded = space.Encode(SpaceJson.Read(instance.Space, parameters));
                 var trial = request["trial"]?.GetValue<int>() ?? throw new ArgumentException("An evaluation needs a 'trial'.");
                 var (observed, truth) = instance.Observe(space.Decode(encoded), seed, trial);
                 return new JsonObject { ["values"] = new JsonArray([.. observed.Select(v => JsonValue.Create(v))]), ["true"] = new JsonArray([.. truth.Select(v => JsonValue.Create(v))]) };

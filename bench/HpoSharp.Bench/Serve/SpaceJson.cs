@@ -55,12 +55,17 @@ public static class SpaceJson
         foreach (var (name, node) in parameters)
         {
             var parameter = space.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"'{name}' is not a parameter of this problem.", nameof(parameters));
+            if (node is null)
+            {
+                throw new ArgumentException($"'{name}' has no value (null); send a number or one of its choices.", nameof(parameters));
+            }
+
             values[name] = parameter switch
             {
-                ChoiceHP choice => choice.Choices.FirstOrDefault(c => Value(c)!.ToJsonString() == node!.ToJsonString())
+                ChoiceHP choice => choice.Choices.FirstOrDefault(c => Value(c)!.ToJsonString() == node.ToJsonString())
                     ?? throw new ArgumentException($"'{node}' is not a choice of '{name}'.", nameof(parameters)),
-                IntRangeHP => (int)node!.GetValue<double>(),
-                _ => node!.GetValue<double>(),
+                IntRangeHP => (int)node.GetValue<double>(),
+                _ => node.GetValue<double>(),
             };
         }
 

@@ -43,4 +43,10 @@ public sealed class QuickModeTests
         Assert.Equal("bench/out/BENCHMARKS.md", BenchArgs.Parse(["--only", "continuous"]).Output);
         Assert.Equal("docs/BENCHMARKS.md", BenchArgs.Parse([]).Output);
     }
+
+    [Fact]
+    public void BudgetsAreSortedSoThatTheHeadlineAndTheShownTableAreAtTheRightOnes()
+    {
+        Assert.Equal([25, 50, 100, 200], BenchArgs.Parse(["--budgets", "200,50,25,100,50"]).Budgets);
+    }
 }

@@ -35,6 +35,22 @@ public sealed class ServeLoopTests
         Assert.Contains("gamma", replies[4]["error"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void AMalformedRequestGetsAnErrorAndTheNextOneIsStillAnswered()
+    {
+        var replies = Serve(
+            """{"op":"evaluate","problem":"log-lr-decay-2d","seed":0,"trial":0}""",
+            """{"op":"evaluate","problem":"log-lr-decay-2d","seed":0,"trial":0,"params":{"lr":null,"decay":0.5}}""",
+            "null",
+            """{"op":"describe","problem":"log-lr-decay-2d","seed":0}""");
+
+        Assert.Equal(4, replies.Count);
+        Assert.Contains("'params'", replies[0]["error"]!.GetValue<string>());
+        Assert.Contains("'lr' has no value", replies[1]["error"]!.GetValue<string>());
+        Assert.Contains("JSON object", replies[2]["error"]!.GetValue<string>());
+        Assert.NotNull(replies[3]["params"]);
+    }
+
     private static List<JsonNode> Serve(params string[] requests)
     {
         using var output = new StringWriter();

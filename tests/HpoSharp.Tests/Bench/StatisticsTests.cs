@@ -70,6 +70,18 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void QuantilesOfScoresWithInfinitiesAreNeverNaN()
+    {
+        // A run with no completed trial scores +∞; the median of three seeds, one of them such a run, is the middle one.
+        double[] values = [1, double.PositiveInfinity, 2];
+
+        Assert.Equal(2, Summary.Median(values));
+        Assert.Equal(1.5, Summary.Quantile(values, 0.25));
+        Assert.Equal(double.PositiveInfinity, Summary.Quantile(values, 0.75));
+        Assert.Equal(double.PositiveInfinity, Summary.Median([1, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity]));
+    }
+
+    [Fact]
     public void ComparisonCountsWinsLossesAndAppliesTheBeatsBar()
     {
         double[] low = [.. Enumerable.Range(0, 12).Select(i => 1e-4 * (1 + i))];
