@@ -147,7 +147,7 @@ internal sealed partial class ParzenEstimator
             }
         }
 
-        mu[n] = 0.5 * (dimension.Low + dimension.High);
+        mu[n] = (0.5 * dimension.Low) + (0.5 * dimension.High);
         sigma[n] = range;
         var inv = _invSigma.AsSpan(d * _kernels, _kernels);
         var constant = dimension.Kind == KernelKind.Continuous ? StandardNormal.LogSqrtTwoPi : 0;

@@ -161,8 +161,8 @@ public sealed class TpeOptions : OptimizerOptions
         Require(MagicClipDimensions >= 1, nameof(MagicClipDimensions), MagicClipDimensions, "at least 1 (+∞ turns it off)");
         Require(double.IsFinite(DiscreteMinBandwidth) && DiscreteMinBandwidth >= 0, nameof(DiscreteMinBandwidth), DiscreteMinBandwidth, "a finite number >= 0");
         Require(CategoricalSmoothing is null or (> 0 and < 1), nameof(CategoricalSmoothing), CategoricalSmoothing, "a number in (0, 1), or null for Optuna's rule");
-        Require(Enum.IsDefined(GammaRule), nameof(GammaRule), GammaRule, "a TpeGammaRule");
-        Require(Enum.IsDefined(Bandwidth), nameof(Bandwidth), Bandwidth, "a TpeBandwidth");
+        Require(Enum.IsDefined(GammaRule), nameof(GammaRule), GammaRule, "Linear or SquareRoot");
+        Require(Enum.IsDefined(Bandwidth), nameof(Bandwidth), Bandwidth, "Neighbours, Scott or RangeScaled");
     }
 
     /// <summary>The exponent of the smallest-bandwidth clip for a group of <paramref name="dimensions"/> dimensions.</summary>

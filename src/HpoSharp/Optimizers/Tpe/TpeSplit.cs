@@ -174,24 +174,28 @@ internal sealed class TpeSplit
     /// <summary>
     /// Weights good observations by their improvement over the best bad trial, at least 1e-12 of the largest improvement
     /// (1 when none improves), so that the weights do not depend on the units of the objective; the prior gets the mean
-    /// weight.
+    /// weight. Improvements are taken as halves, which never overflow, then doubled back, or when the largest is beyond
+    /// 1e300 (their sum might overflow) scaled to about 1 by a power of two instead: neither changes any share.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WeighByImprovement(ParzenObservations result, double threshold)
     {
+        var half = 0.5 * threshold;
         var largest = 0.0;
         foreach (var number in _observations.Numbers)
         {
-            largest = _side[number] == Good ? Math.Max(largest, _observations.Performance(number) - threshold) : largest;
+            largest = _side[number] == Good ? Math.Max(largest, (0.5 * _observations.Performance(number)) - half) : largest;
         }
 
+        var shift = largest > 1e300 ? -Math.ILogB(largest) : 1;
+        largest = Math.ScaleB(largest, shift);
         var floor = largest > 0 ? MotpeSelection.Negligible * largest : 1;
         var total = 0.0;
         foreach (var number in _observations.Numbers)
         {
             if (_side[number] == Good)
             {
-                var w = Math.Max(_observations.Performance(number) - threshold, floor);
+                var w = Math.Max(Math.ScaleB((0.5 * _observations.Performance(number)) - half, shift), floor);
                 result.Weights[_slot[number]] = w;
                 total += w;
             }

@@ -31,6 +31,20 @@ public sealed class ParzenEstimatorTests
     }
 
     [Fact]
+    public void ThePriorOfARangeNearTheLargestDoubleIsCentredOnIt()
+    {
+        // The bounds' sum overflows a double; their width, 7e307, does not.
+        var dimension = new KernelDimension(HpoSharp.Space.Dimension.Real("x", 1e308, 1.7e308), 0);
+        var estimator = Estimator([dimension], [], new TpeOptions());
+        var samples = new double[200];
+        estimator.Sample(new RandomStream(4), samples.Length, samples);
+
+        var mass = StandardNormal.Cdf(0.5) - StandardNormal.Cdf(-0.5);
+        Assert.Equal(-StandardNormal.LogSqrtTwoPi - Math.Log(7e307 * mass), LogPdf(estimator, [1.35e308]), 9);
+        Assert.InRange(samples.Average(x => x / 1e308), 1.3, 1.4);
+    }
+
+    [Fact]
     public void TheMassOfACategoricalDimensionSumsToOneUnderEitherKernel()
     {
         var dimension = new KernelDimension(HpoSharp.Space.Dimension.Categorical("c", 5), 0);

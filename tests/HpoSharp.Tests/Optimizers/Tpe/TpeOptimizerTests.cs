@@ -94,18 +94,17 @@ public sealed class TpeOptimizerTests
     {
         // The same trials with their values in other units: the good trials' shares of the good density must not change.
         double[] values = [5, 1, 4, 0.5, 3, 2.5, 6, 7, 8, 9];
-        double[] Shares(double scale)
-        {
-            var observations = new TpeObservations([new KernelDimension(Dimension.Real("x", 0, 10), 0)]);
-            observations.Refresh(new TrialHistory(
-                [.. values.Select((v, i) => new Trial { Number = i, State = TrialState.Complete, Params = [v], Values = [v * scale] })],
-                [Direction.Minimize]));
-            var (good, _) = new TpeSplit(observations, new TpeOptions { GammaFactor = 0.3 }).Split([0]) ?? throw new InvalidOperationException("no split");
-            var total = good.PriorWeight + good.Weights.ToArray().Sum();
-            return [.. good.Weights.ToArray().Select(w => w / total), good.PriorWeight / total];
-        }
 
-        Assert.Equal(Shares(1), Shares(unit), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(GoodShares(values, 1), GoodShares(values, unit), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
+    public void ImprovementWeightsOfValuesSpanningTheWholeRangeOfDoublesAreThoseOfTheirUnitValues()
+    {
+        // The best good trial (-1.5e308) improves on the best bad one (3e307) by 1.8e308, more than a double holds.
+        double[] values = [15, -15, 4, -14, 3, 2.5, 6, 7, 8, 9];
+
+        Assert.Equal(GoodShares(values, 1), GoodShares(values, 1e307), (a, b) => Math.Abs(a - b) < 1e-12);
     }
 
     [Fact]
@@ -306,6 +305,21 @@ public sealed class TpeOptimizerTests
         var observations = new TpeObservations([new KernelDimension(Dimension.Real("x", 0, 10), 0)]);
         observations.Refresh(History(values, x => x));
         return new TpeSplit(observations, options).Split([0]) ?? throw new InvalidOperationException("no split");
+    }
+
+    /// <summary>
+    /// The shares of the good density (each good trial's, then the prior's) when trial i, at x = i, has value
+    /// <paramref name="values"/>[i] times <paramref name="scale"/>, with γ = 0.3.
+    /// </summary>
+    private static double[] GoodShares(double[] values, double scale)
+    {
+        var observations = new TpeObservations([new KernelDimension(Dimension.Real("x", 0, 10), 0)]);
+        observations.Refresh(new TrialHistory(
+            [.. values.Select((v, i) => new Trial { Number = i, State = TrialState.Complete, Params = [i], Values = [v * scale] })],
+            [Direction.Minimize]));
+        var (good, _) = new TpeSplit(observations, new TpeOptions { GammaFactor = 0.3 }).Split([0]) ?? throw new InvalidOperationException("no split");
+        var total = good.PriorWeight + good.Weights.ToArray().Sum();
+        return [.. good.Weights.ToArray().Select(w => w / total), good.PriorWeight / total];
     }
 
     /// <summary>A minimised single-objective history of complete trials over one real dimension.</summary>

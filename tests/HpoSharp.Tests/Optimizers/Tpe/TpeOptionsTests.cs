@@ -53,6 +53,16 @@ public sealed class TpeOptionsTests
         Assert.Equal(expected, new TpeOptions().ForgettingWeight(position, count), 12);
 
     [Fact]
+    public void AnUndefinedRuleIsRefusedNamingTheRulesThatExist()
+    {
+        var gamma = Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptions { GammaRule = (TpeGammaRule)7 }.Validate());
+        var bandwidth = Assert.Throws<ArgumentOutOfRangeException>(() => new TpeOptions { Bandwidth = (TpeBandwidth)9 }.Validate());
+
+        Assert.Contains("TpeOptions.GammaRule is 7; expected Linear or SquareRoot", gamma.Message);
+        Assert.Contains("TpeOptions.Bandwidth is 9; expected Neighbours, Scott or RangeScaled", bandwidth.Message);
+    }
+
+    [Fact]
     public void WithoutAForgettingWindowEveryTrialWeighsOne() =>
         Assert.Equal(1.0, new TpeOptions { ForgettingWindow = null }.ForgettingWeight(0, 100));
 }
