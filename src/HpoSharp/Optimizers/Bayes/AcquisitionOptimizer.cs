@@ -6,9 +6,9 @@ namespace HpoSharp.Optimizers;
 /// length scales), evaluated in batches. Then local searches from the best candidate, the best perturbation of each of
 /// the best observed points and candidates drawn in proportion to their exponentiated acquisition value: bounded
 /// quasi-Newton steps on the active continuous coordinates (scaled by their length scales so the problem is well
-/// conditioned) alternating with a discrete search of each integer, stepped and categorical coordinate (every value when
-/// there are at most <see cref="ModelSpace.ExhaustiveLimit"/>, else steps of 1, 2, 4, … values either way), until the
-/// discrete coordinates stay put.
+/// conditioned) alternating with a discrete search of each integer, stepped and categorical coordinate (every choice of a
+/// categorical one; every value of the others when there are at most <see cref="ModelSpace.ExhaustiveLimit"/>, else steps
+/// of 1, 2, 4, … values either way), until the discrete coordinates stay put.
 /// </summary>
 internal sealed class AcquisitionOptimizer
 {

@@ -3,13 +3,19 @@ namespace HpoSharp.Optimizers;
 /// <summary>Options of <see cref="BayesOptimizer"/>.</summary>
 public sealed class BayesOptions : OptimizerOptions
 {
+    /// <summary>The largest <see cref="Candidates"/>: every candidate is held in memory at once during a suggestion.</summary>
+    public const int MaxCandidates = 1_000_000;
+
     /// <summary>
     /// The number of complete trials before the model is used; until then the suggestions are scrambled Sobol points
     /// (default 10, whatever the dimension, so that the model starts early). At least 1.
     /// </summary>
     public int StartupTrials { get; init; } = 10;
 
-    /// <summary>The number of Sobol candidates at which the acquisition function is evaluated before local refinement (default 2048).</summary>
+    /// <summary>
+    /// The number of Sobol candidates at which the acquisition function is evaluated before local refinement (default 2048,
+    /// at most <see cref="MaxCandidates"/>).
+    /// </summary>
     public int Candidates { get; init; } = 2048;
 
     /// <summary>The number of local searches that refine the most promising candidates (default 10).</summary>
@@ -48,7 +54,7 @@ public sealed class BayesOptions : OptimizerOptions
     public override void Validate()
     {
         Require(StartupTrials >= 1, nameof(StartupTrials), StartupTrials, "at least 1");
-        Require(Candidates >= 1, nameof(Candidates), Candidates, "at least 1");
+        Require(Candidates is >= 1 and <= MaxCandidates, nameof(Candidates), Candidates, FormattableString.Invariant($"at least 1 and at most {MaxCandidates}"));
         Require(LocalSearches >= 1, nameof(LocalSearches), LocalSearches, "at least 1");
         Require(FitRestarts >= 0, nameof(FitRestarts), FitRestarts, "at least 0");
         Require(RestartTrialLimit >= 0, nameof(RestartTrialLimit), RestartTrialLimit, "at least 0");

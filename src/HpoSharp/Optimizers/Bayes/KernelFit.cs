@@ -3,8 +3,8 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// Fits the kernel's hyper-parameters by maximising the log marginal likelihood plus the log prior
 /// (<see cref="MarginalLikelihood"/>) with the bounded quasi-Newton method, from several starts: the previous fit (when the
-/// history holds one), then restarts at the priors' modes and at random draws from the length-scale prior. The start with
-/// the best optimum wins.
+/// history holds one), then restarts at the priors' modes and at random length scales (<see cref="KernelPrior.Sample"/>).
+/// The start with the best optimum wins.
 /// </summary>
 internal static class KernelFit
 {

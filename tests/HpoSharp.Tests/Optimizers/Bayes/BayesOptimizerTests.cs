@@ -255,6 +255,16 @@ public sealed class BayesOptimizerTests
         Assert.Contains("BayesOptions.Candidates is 0; expected at least 1", error.Message);
     }
 
+    [Fact]
+    public void RefusesMoreCandidatesThanItCanHoldInsteadOfFailingAfterTheStartUpTrials()
+    {
+        // int.MaxValue candidates were accepted, and the first model suggestion then threw an unnamed capacity error.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => HpoRegistry.Build("bayes", [new RangeHP("x", 0, 1)], options: new BayesOptions { Candidates = int.MaxValue }));
+
+        Assert.Contains("BayesOptions.Candidates is 2147483647; expected at least 1 and at most 1000000", error.Message);
+        Assert.NotNull(HpoRegistry.Build("bayes", [new RangeHP("x", 0, 1)], options: new BayesOptions { Candidates = BayesOptions.MaxCandidates }));
+    }
+
     private static double Quadratic(double[] x) => Math.Pow(x[0] - 0.4, 2) + (x.Length > 1 && !double.IsNaN(x[1]) ? Math.Pow(Math.Log10(x[1] + 1e-3) + 1, 2) : 0);
 
     private static double Branin(double[] x)
