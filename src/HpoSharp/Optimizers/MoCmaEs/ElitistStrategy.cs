@@ -146,13 +146,9 @@ internal sealed class ElitistStrategy
             norm2 += w[i] * w[i];
         }
 
-        if (norm2 < 1e-300)
-        {
-            return;
-        }
-
+        // An empty path (or one too short to invert) leaves only the scaling C ← α C.
         var a = Math.Sqrt(alpha);
-        var b = a / norm2 * (Math.Sqrt(1 + (beta / alpha * norm2)) - 1);
+        var b = norm2 < 1e-300 ? 0 : a / norm2 * (Math.Sqrt(1 + (beta / alpha * norm2)) - 1);
         var wInverse = new double[_n];
         for (var k = 0; k < _n; k++)
         {

@@ -112,6 +112,35 @@ public sealed class ElitistStrategyTests
         }
     }
 
+    [Fact]
+    public void AnUpdateWithAnEmptyPathStillShrinksTheCovariance()
+    {
+        // A parent whose offspring succeeded five times in a row has a success probability above 0.44 and still the empty
+        // path it started with: an offspring that inherits it and succeeds keeps the path empty, and C becomes
+        // (1 - c_cov) C + c_cov c_c (2 - c_c) C. A step of 0 (every coordinate clamped at a bound) from the empty path
+        // leaves it empty too, and C becomes (1 - c_cov) C.
+        const int n = 3;
+        var p = new ElitistParameters(n);
+        double cc = p.PathRate, ccov = p.CovarianceRate;
+        var parent = new ElitistStrategy(n, 0.3, p.TargetSuccess);
+        for (var i = 0; i < 5; i++)
+        {
+            parent = parent.AfterOffspring(true, p);
+        }
+
+        Assert.True(parent.SuccessProbability >= p.SuccessThreshold, $"success probability {parent.SuccessProbability}");
+        var stalled = parent.AfterSuccess([1, -0.5, 2], p);
+        var fresh = new ElitistStrategy(n, 0.3, p.TargetSuccess).AfterSuccess([0, 0, 0], p);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(stalled.Sigma * Math.Sqrt(1 - ccov + (ccov * cc * (2 - cc))), stalled.Deviation(i), 12);
+            Assert.Equal(fresh.Sigma * Math.Sqrt(1 - ccov), fresh.Deviation(i), 12);
+        }
+
+        double[] v = [1, 2, -1];
+        Assert.Equal(v.Sum(x => x * x) / (1 - ccov), Math.Pow(fresh.Length(v), 2), 12);
+    }
+
     /// <summary>The inverse of a symmetric positive definite matrix, by Gauss-Jordan elimination.</summary>
     private static double[,] Invert(double[,] matrix)
     {
