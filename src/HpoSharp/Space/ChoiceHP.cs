@@ -65,16 +65,8 @@ public sealed class ChoiceHP : HPSpace
     /// <summary>The choices as culture-invariant text in braces, e.g. <c>{1, 2, 3}</c>.</summary>
     internal string Describe() => $"{{{string.Join(", ", _choices.Select(Text))}}}";
 
-    /// <summary>
-    /// When a choice has the same text as <paramref name="value"/> but another type (<c>2</c> and <c>2L</c>), a note saying
-    /// so, which the bare texts in a message would hide; otherwise empty.
-    /// </summary>
-    internal string TypeMismatch(object? value)
-    {
-        var text = Text(value);
-        var twin = value is null ? null : Array.Find(_choices, c => c.GetType() != value.GetType() && Text(c) == text);
-        return twin is null ? string.Empty : $" (choice '{text}' is a {twin.GetType().Name}, the value a {value!.GetType().Name}; a value matches only a choice of its own type)";
-    }
+    /// <summary>A note when a choice has the same text as <paramref name="value"/> but another type (see <see cref="HPSpace.TypeMismatch"/>).</summary>
+    internal string TypeMismatch(object? value) => TypeMismatch(_choices, value, "choice");
 
     private static object[] Validate(string name, object[] choices)
     {

@@ -19,7 +19,7 @@ public sealed class FixedHP(string name, object value) : HPSpace(name)
     {
         if (!SameValue(Value, value))
         {
-            throw InvalidValue(value, $"the fixed value '{Text(Value)}'");
+            throw InvalidValue(value, $"the fixed value '{Text(Value)}'{TypeMismatch([Value], value, "fixed value")}");
         }
     }
 }

@@ -50,7 +50,19 @@ public abstract class HPSpace
 
     /// <summary>An <see cref="ArgumentException"/> saying that <paramref name="value"/> is not a value of this parameter.</summary>
     protected ArgumentException InvalidValue(object? value, string expected) =>
-        new($"Parameter '{Name}': value '{Text(value)}' ({value?.GetType().Name ?? "null"}) is not valid; expected {expected}.", nameof(value));
+        new($"Parameter '{Name}': value '{Text(value)}' ({(value is null ? "null" : TypeNames.Of(value.GetType()))}) is not valid; expected {expected}.", nameof(value));
+
+    /// <summary>
+    /// When one of <paramref name="declared"/> has the same text as <paramref name="value"/> but another type (<c>2</c> and
+    /// <c>2L</c>), a note saying so, which the bare texts in a message would hide; otherwise empty. <paramref name="noun"/>
+    /// says what the declared values are ("choice").
+    /// </summary>
+    internal static string TypeMismatch(IEnumerable<object> declared, object? value, string noun)
+    {
+        var text = Text(value);
+        var twin = value is null ? null : declared.FirstOrDefault(c => c.GetType() != value.GetType() && Text(c) == text);
+        return twin is null ? string.Empty : $" ({noun} '{text}' is a {TypeNames.Of(twin.GetType())}, the value a {TypeNames.Of(value!.GetType())}; a value matches only a {noun} of its own type)";
+    }
 
     /// <summary>Whether a value given for a declared choice or constant stands for it: equal, or an array or tuple with equal elements.</summary>
     internal static bool SameValue(object declared, object? given) => declared switch
@@ -66,10 +78,14 @@ public abstract class HPSpace
     /// A value as culture-invariant text for messages, a list as its elements in brackets and a tuple as its items in
     /// parentheses, e.g. <c>[64, 32]</c> and <c>(0.5, 2)</c>.
     /// </summary>
-    internal static string Text(object? value) => value switch
+    internal static string Text(object? value) => Text(value, null);
+
+    /// <summary>A value as <see cref="Text(object?)"/> writes it, but doubles, in it or in its elements and items, in <paramref name="doubleFormat"/> (null for the shortest that reads back the same).</summary>
+    internal static string Text(object? value, string? doubleFormat) => value switch
     {
-        System.Collections.IEnumerable list and not string => $"[{string.Join(", ", list.Cast<object?>().Select(Text))}]",
-        System.Runtime.CompilerServices.ITuple tuple => $"({string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => Text(tuple[i])))})",
+        System.Collections.IEnumerable list and not string => $"[{string.Join(", ", list.Cast<object?>().Select(v => Text(v, doubleFormat)))}]",
+        System.Runtime.CompilerServices.ITuple tuple => $"({string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => Text(tuple[i], doubleFormat)))})",
+        double d when doubleFormat is not null => d.ToString(doubleFormat, System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

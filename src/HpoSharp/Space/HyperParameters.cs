@@ -38,7 +38,8 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <summary>
     /// The value of <paramref name="name"/> as <typeparamref name="T"/> (or its nullable form); numbers of the primitive
     /// numeric types and <c>decimal</c> convert between those types, except into an integer type that cannot hold them
-    /// exactly (a fraction, NaN, out of range); other values (<c>Half</c>, <c>Int128</c>, ...) only as their own type.
+    /// exactly (a fraction, NaN, out of range); other values (<c>Half</c>, <c>Int128</c>, a <c>char</c>, an enum, ...) only
+    /// as their own type. A value that does not convert throws an <see cref="InvalidCastException"/> naming the parameter.
     /// </summary>
     public T Get<T>(string name)
     {
@@ -49,11 +50,11 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
         }
 
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        if (value is IConvertible && (target.IsPrimitive || target == typeof(decimal)) && target != typeof(bool) && value is not bool and not string)
+        if (IsNumber(value) && (IntegerTypes.Contains(target) || target == typeof(double) || target == typeof(float) || target == typeof(decimal)))
         {
             if (IntegerTypes.Contains(target) && (value is decimal m ? m != decimal.Truncate(m) : NumericHP.TryToDouble(value, out var number) && number != Math.Floor(number)))
             {
-                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a whole number, so not a {target.Name}."));
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a whole number, so not a {target.Name}."));
             }
 
             object converted;
@@ -72,11 +73,14 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
                 : (T)converted;
         }
 
-        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), not a {target.Name}."));
+        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a {target.Name}."));
 
         InvalidCastException OutOfRange() =>
-            new(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {value.GetType().Name} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
+            new(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
     }
+
+    /// <summary>Whether <paramref name="value"/> is a number that converts: of a primitive numeric type or decimal (not a char, an enum or a bool).</summary>
+    private static bool IsNumber(object value) => value is IConvertible and not char && !value.GetType().IsEnum && NumericHP.TryToDouble(value, out _);
 
     /// <summary>The value of <paramref name="name"/> as a double.</summary>
     public double GetDouble(string name) => Get<double>(name);
@@ -105,14 +109,8 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <summary>The values as <c>name=value</c> pairs for display, doubles to six significant digits, e.g. <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.</summary>
     public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}={Format(i.Value)}"));
 
-    /// <summary>Formats one value for display: doubles to six significant digits, other numbers in full, lists in brackets, all culture-invariant.</summary>
-    internal static string Format(object value) => value switch
-    {
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        System.Collections.IEnumerable list and not string => $"[{string.Join(", ", list.Cast<object>().Select(Format))}]",
-        _ => value.ToString() ?? string.Empty,
-    };
+    /// <summary>Formats one value for display: doubles to six significant digits, other numbers in full, lists in brackets and tuples in parentheses, all culture-invariant.</summary>
+    internal static string Format(object? value) => HPSpace.Text(value, "G6");
 
     private KeyNotFoundException Missing(string name) =>
         new($"Hyper-parameter '{name}' is not in this configuration (absent, or inactive under its condition); present: {string.Join(", ", _items.Select(i => i.Key))}.");

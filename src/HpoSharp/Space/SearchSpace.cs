@@ -9,7 +9,7 @@ namespace HpoSharp.Space;
 /// so algorithms can assign dimensions front to back and know, at each one, whether it is active.
 /// </summary>
 [CollectionBuilder(typeof(SearchSpace), nameof(Create))]
-public sealed class SearchSpace : IReadOnlyList<HPSpace>
+public sealed partial class SearchSpace : IReadOnlyList<HPSpace>
 {
     private readonly HPSpace[] _parameters;
     private readonly HPSpace[] _declared;
@@ -125,7 +125,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
 
             if (!active && !double.IsNaN(encoded[d]))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' is inactive here ({DescribeConditions(d)} does not hold) but has value {encoded[d]}."), nameof(encoded));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' is inactive here ({DescribeConditions(_dimensionConditions[d])} does not hold) but has value {encoded[d]}."), nameof(encoded));
             }
         }
     }
@@ -176,12 +176,13 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
             var active = ParameterActive(p, encoded);
             if (given && !active)
             {
-                throw new ArgumentException($"Parameter '{parameter.Name}' is given, but it is inactive here ({parameter.ActiveWhen} does not hold).", nameof(values));
+                throw new ArgumentException($"Parameter '{parameter.Name}' is given ('{HPSpace.Text(value)}'), but it is inactive here ({Unheld(_parameterConditions[p], encoded)}); leave it out or give it as null.", nameof(values));
             }
 
             if (active && given)
             {
                 parameter.Encode(value!, encoded.AsSpan(offset, length));
+                CheckEncoded(p, value!, encoded);
             }
             else if (active && Enumerable.Range(offset, length).Any(d => IsActive(d, encoded)))
             {
@@ -200,7 +201,7 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public override string ToString() => string.Join(Environment.NewLine, _dimensions.Select((d, i) => _dimensionConditions[i].Length == 0 ? d.ToString() : $"{d} when {DescribeConditions(i)}"));
+    public override string ToString() => string.Join(Environment.NewLine, _dimensions.Select((d, i) => _dimensionConditions[i].Length == 0 ? d.ToString() : $"{d} when {DescribeConditions(_dimensionConditions[i])}"));
 
     private bool ParameterActive(int parameter, ReadOnlySpan<double> encoded)
     {
@@ -215,14 +216,15 @@ public sealed class SearchSpace : IReadOnlyList<HPSpace>
         return true;
     }
 
-    private string DescribeConditions(int dimension) =>
-        string.Join(" and ", _dimensionConditions[dimension].Select(c => $"{_dimensions[c.Parent].Name} in {{{string.Join(", ", ChoicesOf(c).Select(HPSpace.Text))}}}"));
+    private string DescribeConditions(IEnumerable<DimensionCondition> conditions) => string.Join(" and ", conditions.Select(Describe));
 
-    private IEnumerable<object> ChoicesOf(DimensionCondition condition)
-    {
-        var parent = (ChoiceHP)_parameters.First(p => p.Dimensions.Count == 1 && ReferenceEquals(p.Dimensions[0], _dimensions[condition.Parent]));
-        return parent.Choices.Where((_, i) => condition.Allowed[i]);
-    }
+    /// <summary>A resolved condition as text, e.g. <c>kernel in {poly, rbf}</c>.</summary>
+    private string Describe(DimensionCondition condition) =>
+        $"{_dimensions[condition.Parent].Name} in {{{string.Join(", ", ParentOf(condition).Choices.Where((_, i) => condition.Allowed[i]).Select(HPSpace.Text))}}}";
+
+    /// <summary>The choice parameter whose dimension <paramref name="condition"/> tests.</summary>
+    private ChoiceHP ParentOf(DimensionCondition condition) =>
+        (ChoiceHP)_parameters.First(p => p.Dimensions.Count == 1 && ReferenceEquals(p.Dimensions[0], _dimensions[condition.Parent]));
 
     /// <summary>The condition as indices of its parent's choices; <paramref name="subject"/> names what it conditions in messages.</summary>
     private DimensionCondition Resolve(string subject, HPCondition condition)

@@ -33,7 +33,7 @@ public static class AttributeValue
             IEnumerable<short> shorts when value.GetType() != typeof(ushort[]) => shorts.Select(i => (long)i).ToImmutableArray(),
             IEnumerable<string> strings => WithoutNull(key, strings.ToImmutableArray()),
             null => throw new ArgumentNullException(nameof(value), $"Attribute '{key}': the value must not be null."),
-            _ => throw new ArgumentException($"Attribute '{key}': a {TypeName(value.GetType())} cannot be stored; use a string, bool, integer (up to long, not ulong), float or double, or an array of strings, doubles, floats or integers (long, int, short or uint).", nameof(value)),
+            _ => throw new ArgumentException($"Attribute '{key}': a {TypeNames.Of(value.GetType())} cannot be stored; use a string, bool, integer (up to long, not ulong), float or double, or an array of strings, doubles, floats or integers (long, int, short or uint).", nameof(value)),
         };
     }
 
@@ -44,12 +44,5 @@ public static class AttributeValue
         return index < 0
             ? strings
             : throw new ArgumentException($"Attribute '{key}': element {index} of the list is null; a list of strings may hold empty strings, not null.", "value");
-    }
-
-    /// <summary>A type's name as C# writes it, with its type arguments: <c>List&lt;Boolean&gt;</c> rather than <c>List`1</c>.</summary>
-    private static string TypeName(Type type)
-    {
-        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
-        return !type.IsGenericType || tick < 0 ? type.Name : $"{type.Name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
     }
 }

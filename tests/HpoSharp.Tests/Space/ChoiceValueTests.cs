@@ -9,8 +9,22 @@ public sealed class ChoiceValueTests
     {
         SearchSpace space = [new ChoiceHP("shape", (0.5, 2), (1.5, 3))];
         var error = Assert.Throws<ArgumentException>(() => space.Encode(new Dictionary<string, object?> { ["shape"] = (2.5, 1) }));
-        Assert.StartsWith("Parameter 'shape': value '(2.5, 1)' (ValueTuple`2) is not valid; expected one of {(0.5, 2), (1.5, 3)}.", error.Message);
+        Assert.StartsWith("Parameter 'shape': value '(2.5, 1)' (ValueTuple<Double, Int32>) is not valid; expected one of {(0.5, 2), (1.5, 3)}.", error.Message);
         Assert.Equal("(0.5, 2)", space.Decode([0]).GetString("shape"));
+    });
+
+    [Fact]
+    public void ATupleWithItemsOfAnotherTypeIsReportedWithBothTypesWrittenOut()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ChoiceHP("shape", (1, 2), (3, 4)).Encode((1L, 2L), new double[1]));
+        Assert.StartsWith("Parameter 'shape': value '(1, 2)' (ValueTuple<Int64, Int64>) is not valid; expected one of {(1, 2), (3, 4)} (choice '(1, 2)' is a ValueTuple<Int32, Int32>, the value a ValueTuple<Int64, Int64>; a value matches only a choice of its own type).", error.Message);
+    }
+
+    [Fact]
+    public void HyperParametersWriteTupleChoicesAndFixedValuesTheSameWayInEveryCulture() => CommaCulture.Run(() =>
+    {
+        SearchSpace space = [new ChoiceHP("shape", (0.5, 2), (1.5, 3)), new FixedHP("scale", (1.0 / 3, 1))];
+        Assert.Equal("shape=(1.5, 3), scale=(0.333333, 1)", space.Decode([1]).ToString());
     });
 
     [Fact]

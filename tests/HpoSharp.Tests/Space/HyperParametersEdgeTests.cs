@@ -87,6 +87,22 @@ public sealed class HyperParametersEdgeTests
     }
 
     [Fact]
+    public void CharsEnumsAndDatesAreReadOnlyAsTheirOwnTypeAndTheErrorNamesTheParameter()
+    {
+        var hps = new HyperParameters([KeyValuePair.Create("letter", (object)'b'), KeyValuePair.Create("day", (object)new DateTime(2020, 1, 2)), .. Hps]);
+        Assert.Equal("Hyper-parameter 'kernel' is a Kernel ('Rbf'), not a Int32.", Assert.Throws<InvalidCastException>(() => hps.GetInt("kernel")).Message);
+        Assert.Equal("Hyper-parameter 'letter' is a Char ('b'), not a Int32.", Assert.Throws<InvalidCastException>(() => hps.GetInt("letter")).Message);
+        Assert.Equal("Hyper-parameter 'letter' is a Char ('b'), not a Double.", Assert.Throws<InvalidCastException>(() => hps.GetDouble("letter")).Message);
+        Assert.StartsWith("Hyper-parameter 'day' is a DateTime (", Assert.Throws<InvalidCastException>(() => hps.GetDouble("day")).Message);
+        Assert.Equal("Hyper-parameter 'layers' is a Int32 ('3'), not a IntPtr.", Assert.Throws<InvalidCastException>(() => hps.Get<nint>("layers")).Message);
+        Assert.Equal("Hyper-parameter 'layers' is a Int32 ('3'), not a Char.", Assert.Throws<InvalidCastException>(() => hps.Get<char>("layers")).Message);
+        Assert.Equal(TestSpaces.Kernel.Rbf, hps.Get<TestSpaces.Kernel>("kernel"));
+        Assert.Equal('b', hps.Get<char>("letter"));
+        var pair = new HyperParameters([KeyValuePair.Create("shape", (object)(0.5, 2))]);
+        Assert.Equal("Hyper-parameter 'shape' is a ValueTuple<Double, Int32> ('(0.5, 2)'), not a Double.", Assert.Throws<InvalidCastException>(() => pair.GetDouble("shape")).Message);
+    }
+
+    [Fact]
     public void AWrongTypeIsReportedWithTheValueWrittenTheSameWayInEveryCulture() => CommaCulture.Run(() =>
     {
         var error = Assert.Throws<InvalidCastException>(() => Hps.Get<string>("lr"));

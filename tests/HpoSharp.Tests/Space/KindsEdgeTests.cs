@@ -64,7 +64,7 @@ public sealed class KindsEdgeTests
     public void AnInvalidValueMessageNamesTheValuesType()
     {
         var error = Assert.Throws<ArgumentException>(() => new FixedHP("seed", 7).Encode(7L, []));
-        Assert.StartsWith("Parameter 'seed': value '7' (Int64) is not valid; expected the fixed value '7'.", error.Message);
+        Assert.StartsWith("Parameter 'seed': value '7' (Int64) is not valid; expected the fixed value '7' (fixed value '7' is a Int32, the value a Int64; a value matches only a fixed value of its own type).", error.Message);
     }
 
     [Fact]

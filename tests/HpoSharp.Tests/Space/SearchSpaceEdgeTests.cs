@@ -37,7 +37,7 @@ public sealed class SearchSpaceEdgeTests
 
         Assert.Equal([0, double.NaN, double.NaN], space.Encode(new Dictionary<string, object?> { ["kernel"] = "linear" }));
         var error = Assert.Throws<ArgumentException>(() => space.Encode(new Dictionary<string, object?> { ["kernel"] = "linear", ["coef"] = 0.5 }));
-        Assert.StartsWith("Parameter 'coef' is given, but it is inactive here (basis in {a} does not hold).", error.Message);
+        Assert.StartsWith("Parameter 'coef' is given ('0.5'), but it is inactive here (basis in {a} does not hold: basis is inactive); leave it out or give it as null.", error.Message);
     }
 
     [Fact]

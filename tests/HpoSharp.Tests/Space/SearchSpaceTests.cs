@@ -50,14 +50,14 @@ public sealed class SearchSpaceTests
 
         var inactive = Values(Kernel.Linear, 1);
         inactive["degree"] = 3;
-        Assert.Contains("'degree' is given, but it is inactive", Assert.Throws<ArgumentException>(() => space.Encode(inactive)).Message);
+        Assert.Contains("Parameter 'degree' is given ('3'), but it is inactive here (kernel in {Poly} does not hold: kernel is 'Linear')", Assert.Throws<ArgumentException>(() => space.Encode(inactive)).Message);
 
         var missing = Values(Kernel.Rbf, 1);
         missing.Remove("gamma");
         Assert.Contains("'gamma' is active here but has no value", Assert.Throws<ArgumentException>(() => space.Encode(missing)).Message);
 
         var tooShort = Values(Kernel.Linear, 3);
-        Assert.Contains("'widths[2]' is active here but has no value", Assert.Throws<ArgumentException>(() => space.Encode(tooShort)).Message);
+        Assert.Contains("Parameter 'widths': value '[16, 32]' (Int32[]) leaves dimension 'widths[2]' without a value, but it is active here (num_layers in {3} holds).", Assert.Throws<ArgumentException>(() => space.Encode(tooShort)).Message);
     }
 
     [Fact]
