@@ -16,12 +16,19 @@ public abstract partial class BaseHPOptimizer
     /// <param name="dataset">Passed to the objective.</param>
     /// <param name="options">How the study runs; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the study; the result so far is still returned.</param>
-    public virtual StudyResult Optimize(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Study(this, options).Optimize(ObjectiveFor(dataset), dataset, cancellationToken);
+    public virtual StudyResult Optimize(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // Checked before the study takes the optimizer, so that the advice of a refusal can still be followed.
+        var objective = ObjectiveFor(dataset);
+        return new Study(this, options).Optimize(objective, dataset, cancellationToken);
+    }
 
     /// <summary>The asynchronous form of <see cref="Optimize(object?, StudyOptions?, CancellationToken)"/>.</summary>
-    public virtual Task<StudyResult> OptimizeAsync(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default) =>
-        new Study(this, options).OptimizeAsync(ObjectiveFor(dataset), dataset, cancellationToken);
+    public virtual Task<StudyResult> OptimizeAsync(object? dataset = null, StudyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var objective = ObjectiveFor(dataset);
+        return new Study(this, options).OptimizeAsync(objective, dataset, cancellationToken);
+    }
 
     private Objective ObjectiveFor(object? dataset) => dataset switch
     {

@@ -118,12 +118,10 @@ public sealed partial class Study
     /// </summary>
     private void AfterFinish()
     {
-        List<Trial> finished;
-        int? best;
         lock (_gate)
         {
             Synchronize();
-            finished = [.. _unreported];
+            List<Trial> finished = [.. _unreported];
             _unreported.Clear();
             foreach (var trial in finished)
             {
@@ -140,16 +138,17 @@ public sealed partial class Study
                 Release(artifact!);
             }
 
-            best = _history.IsMultiObjective ? null : _optimizer.BestHp()?.Number;
-        }
-
-        lock (_callbackGate)
-        {
+            // Queued under the gate that took them, so that trials are reported in the order they were learnt, whichever
+            // thread then takes the callback gate first.
+            var best = _history.IsMultiObjective ? null : _optimizer.BestHp()?.Number;
             foreach (var trial in finished)
             {
                 _toReport.Enqueue((trial, trial.Number == best));
             }
+        }
 
+        lock (_callbackGate)
+        {
             // A callback that finishes a trial itself comes back here on its own thread: the loop below reports that
             // trial once the callback has returned, so that callbacks never nest.
             if (_reporting)
@@ -161,7 +160,7 @@ public sealed partial class Study
             _reporting = true;
             try
             {
-                while (_toReport.TryDequeue(out var next))
+                while (NextToReport() is { } next)
                 {
                     try
                     {
@@ -193,6 +192,15 @@ public sealed partial class Study
         }
     }
 
+    /// <summary>The oldest finished trial not yet reported, with whether it was the best when it was learnt; null when none.</summary>
+    private (Trial Trial, bool IsNewBest)? NextToReport()
+    {
+        lock (_gate)
+        {
+            return _toReport.TryDequeue(out var next) ? next : null;
+        }
+    }
+
     private HashSet<int> KeptTrials()
     {
         if (_history.IsMultiObjective)
@@ -221,7 +229,7 @@ public sealed partial class Study
     /// Brings the local history up to date with the store under the gate, counts evaluations, notifies the optimizer
     /// of newly finished trials in completion order (by finish time, then number, so that a fresh study replaying a
     /// stored history sees the same order), and queues them for <see cref="AfterFinish"/> to report. An error of the
-    /// optimizer on one trial is rethrown once the others have been notified.
+    /// optimizer on one trial is rethrown once the others have been notified, and stops a running <c>Optimize</c>.
     /// </summary>
     private void Synchronize()
     {
@@ -280,7 +288,33 @@ public sealed partial class Study
             }
         }
 
-        failure?.Throw();
+        if (failure is not null)
+        {
+            // Whichever thread synchronizes first meets the error, perhaps one that only reads the study: a running
+            // Optimize must stop and rethrow it all the same.
+            Volatile.Read(ref _run)?.FailLater("The optimizer", failure.SourceException);
+            failure.Throw();
+        }
+    }
+
+    /// <summary>
+    /// Synchronizes and reads the study under the gate; once the gate is released, cancels the running trials of an
+    /// <c>Optimize</c> that an error of the optimizer met while synchronizing has stopped.
+    /// </summary>
+    private T Read<T>(Func<T> read)
+    {
+        try
+        {
+            lock (_gate)
+            {
+                Synchronize();
+                return read();
+            }
+        }
+        finally
+        {
+            Volatile.Read(ref _run)?.CancelRunningIfFailed();
+        }
     }
 
     /// <summary>Refuses a stored trial of another search space or another number of objectives, which no optimizer can read.</summary>

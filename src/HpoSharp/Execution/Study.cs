@@ -25,7 +25,7 @@ public sealed partial class Study
     private readonly Dictionary<int, TrialContext> _contexts = [];
     private readonly Dictionary<int, object> _artifacts = [];
     private readonly List<Trial> _unreported = [];
-    private readonly Queue<(Trial Trial, bool IsNewBest)> _toReport = new();
+    private readonly Queue<(Trial Trial, bool IsNewBest)> _toReport = new(); // under _gate
     private bool _reporting;
     private readonly TrialHistory _history;
     private long _version = -1;
@@ -68,46 +68,16 @@ public sealed partial class Study
     public StopReason StopReason { get; private set; }
 
     /// <summary>A snapshot of every trial, by number.</summary>
-    public IReadOnlyList<Trial> Trials
-    {
-        get
-        {
-            lock (_gate)
-            {
-                Synchronize();
-                return [.. _trials];
-            }
-        }
-    }
+    public IReadOnlyList<Trial> Trials => Read<IReadOnlyList<Trial>>(() => [.. _trials]);
 
     /// <summary>
     /// The best trial as the optimizer judges it (<see cref="BaseHPOptimizer.BestHp"/>); null while none is complete,
     /// and in a multi-objective study, whose best trials are the <see cref="ParetoFront"/>.
     /// </summary>
-    public Trial? BestTrial
-    {
-        get
-        {
-            lock (_gate)
-            {
-                Synchronize();
-                return _optimizer.BestHp();
-            }
-        }
-    }
+    public Trial? BestTrial => Read(_optimizer.BestHp);
 
     /// <summary>The complete trials that no other complete trial dominates (for one objective, the best ones).</summary>
-    public IReadOnlyList<Trial> ParetoFront
-    {
-        get
-        {
-            lock (_gate)
-            {
-                Synchronize();
-                return Pareto.Front(_history);
-            }
-        }
-    }
+    public IReadOnlyList<Trial> ParetoFront => Read(() => Pareto.Front(_history));
 
     /// <summary>
     /// Starts a trial for worker <paramref name="worker"/>: the oldest enqueued configuration, else the optimizer's
@@ -201,25 +171,21 @@ public sealed partial class Study
     }
 
     /// <summary>A snapshot of the study: its trials, its best configuration, value and artifact, and why it stopped.</summary>
-    public StudyResult GetResult()
+    public StudyResult GetResult() => Read(() =>
     {
-        lock (_gate)
-        {
-            Synchronize();
-            var best = _optimizer.BestHp();
-            return new StudyResult(
-                [.. _trials],
-                best,
-                best is null ? null : Space.Decode(best.Params.AsSpan()),
-                new Dictionary<int, object>(_artifacts),
-                Pareto.Front(_history),
-                StopReason,
-                Seed,
-                Space,
-                Directions,
-                Options.ObjectiveNames);
-        }
-    }
+        var best = _optimizer.BestHp();
+        return new StudyResult(
+            [.. _trials],
+            best,
+            best is null ? null : Space.Decode(best.Params.AsSpan()),
+            new Dictionary<int, object>(_artifacts),
+            Pareto.Front(_history),
+            StopReason,
+            Seed,
+            Space,
+            Directions,
+            Options.ObjectiveNames);
+    });
 
     /// <summary>Records an intermediate value of a running trial.</summary>
     internal void Report(int number, long step, double value) => _store.ReportIntermediateValue(number, step, value);
@@ -228,12 +194,5 @@ public sealed partial class Study
     internal void SetAttribute(int number, string key, object value) => _store.SetAttribute(number, key, value, system: false);
 
     /// <summary>Asks the pruner about a running trial.</summary>
-    internal bool ShouldPrune(int number)
-    {
-        lock (_gate)
-        {
-            Synchronize();
-            return Options.Pruner.ShouldPrune(_trials[number], _history);
-        }
-    }
+    internal bool ShouldPrune(int number) => Read(() => Options.Pruner.ShouldPrune(_trials[number], _history));
 }

@@ -22,6 +22,7 @@ internal sealed class StudyRun : IDisposable
     private StopReason _reason;
     private string? _cancelMessage;
     private ExceptionDispatchInfo? _failure;
+    private string? _pendingCancel;
     private int _memoryStrikes;
 
     public StudyRun(StudyOptions options, CancellationToken cancellationToken)
@@ -130,6 +131,28 @@ internal sealed class StudyRun : IDisposable
     {
         Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
         Stop(StopReason.Failed, $"{source} failed: {error.Message}", cancelRunning: true);
+    }
+
+    /// <summary>
+    /// Like <see cref="Fail"/>, for an error met under the study's gate, where cancelling a trial (which finishes it, and
+    /// so takes the gate and the callback's) could deadlock: no new trial starts now, and the running ones are cancelled
+    /// by <see cref="CancelRunningIfFailed"/> once the gate is released.
+    /// </summary>
+    public void FailLater(string source, Exception error)
+    {
+        Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
+        var message = $"{source} failed: {error.Message}";
+        Interlocked.CompareExchange(ref _pendingCancel, message, null);
+        Stop(StopReason.Failed, message, cancelRunning: false);
+    }
+
+    /// <summary>Cancels the running trials for an error given to <see cref="FailLater"/>, unless they have been cancelled already.</summary>
+    public void CancelRunningIfFailed()
+    {
+        if (Volatile.Read(ref _pendingCancel) is { } message && CancelMessage is null)
+        {
+            Stop(StopReason.Failed, message, cancelRunning: true);
+        }
     }
 
     /// <summary>Rethrows, with its original stack trace, the first error given to <see cref="Fail"/>, if any.</summary>

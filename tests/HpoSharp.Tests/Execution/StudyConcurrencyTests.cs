@@ -130,9 +130,79 @@ public sealed class StudyConcurrencyTests
         Assert.Equal(1, (await added.WaitAsync(Patience.Wait)).Number);
     }
 
+    [Fact]
+    public void TrialsAreReportedInTheOrderTheyFinishedWhenOneWaitsForTheCallbackOfAnother()
+    {
+        var reported = new List<int>();
+        Thread? teller = null;
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions
+        {
+            Seed = 1,
+            OnTrialFinished = (study, trial) =>
+            {
+                reported.Add(trial.Number);
+                if (trial.Number == 0)
+                {
+                    // Trial 1 finishes on another thread, which then waits for this callback; only then does trial 2 finish.
+                    teller = new Thread(() => study.Tell(1, 1.0));
+                    teller.Start();
+                    Assert.True(SpinWait.SpinUntil(() => teller.ThreadState.HasFlag(ThreadState.WaitSleepJoin), Patience.Wait));
+                    study.Tell(2, 2.0);
+                }
+            },
+        });
+        for (var i = 0; i < 3; i++)
+        {
+            study.Ask();
+        }
+
+        study.Tell(0, 0.0);
+        Assert.True(teller!.Join(Patience.Wait));
+
+        Assert.Equal([0, 1, 2], reported);
+    }
+
+    [Fact]
+    public void AnOptimizerErrorThatAReaderOfTheStudyMeetsDuringOptimizeStopsTheRunCancelsItsTrialsAndIsRethrown()
+    {
+        var store = new HookedStore();
+        var study = new Study(
+            new StudyTests.ForgetfulOptimizer(Space(), forgets: (_, t) => t.Number == 0),
+            new StudyOptions { Seed = 1, MaxEvaluations = 10, MaxParallelism = 2, Store = store });
+        using var secondStarted = new ManualResetEventSlim();
+        Exception? seenByReader = null;
+
+        // A progress display polling the study on its own thread learns trial 0's result before the worker that finished it.
+        store.AfterFinish = number =>
+        {
+            if (number == 0)
+            {
+                var reader = new Thread(() => seenByReader = Record.Exception(() => study.BestTrial));
+                reader.Start();
+                reader.Join(Patience.Wait);
+            }
+        };
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c =>
+        {
+            if (c.Number == 0)
+            {
+                return secondStarted.Wait(Patience.Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
+            }
+
+            secondStarted.Set();
+            return c.CancellationToken.WaitHandle.WaitOne(Patience.Wait) ? 1.0 : throw new TimeoutException("trial 1 was never cancelled");
+        }));
+
+        Assert.Equal("cannot learn trial 0", error.Message);
+        Assert.Equal("cannot learn trial 0", seenByReader?.Message);
+        Assert.Equal(StopReason.Failed, study.StopReason);
+        Assert.Equal([TrialState.Complete, TrialState.Cancelled], study.Trials.Select(t => t.State));
+        Assert.Equal("The optimizer failed: cannot learn trial 0", study.Trials[1].Error);
+    }
+
     /// <summary>
-    /// An in-memory store that runs <see cref="BeforeCreate"/> just before it creates a trial and <see cref="BeforeFinish"/>
-    /// just before it finishes one.
+    /// An in-memory store that runs <see cref="BeforeCreate"/> just before it creates a trial, <see cref="BeforeFinish"/>
+    /// just before it finishes one and <see cref="AfterFinish"/> just after.
     /// </summary>
     private sealed class HookedStore : ITrialStore
     {
@@ -141,6 +211,8 @@ public sealed class StudyConcurrencyTests
         public Action<Trial>? BeforeCreate { get; set; }
 
         public Action<int>? BeforeFinish { get; set; }
+
+        public Action<int>? AfterFinish { get; set; }
 
         public Trial CreateTrial(Trial template)
         {
@@ -153,7 +225,9 @@ public sealed class StudyConcurrencyTests
         public bool FinishTrial(int number, TrialState state, ImmutableArray<double> values, string? error, DateTimeOffset now)
         {
             BeforeFinish?.Invoke(number);
-            return _store.FinishTrial(number, state, values, error, now);
+            var finished = _store.FinishTrial(number, state, values, error, now);
+            AfterFinish?.Invoke(number);
+            return finished;
         }
 
         public void ReportIntermediateValue(int number, long step, double value) => _store.ReportIntermediateValue(number, step, value);

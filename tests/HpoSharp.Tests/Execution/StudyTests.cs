@@ -428,6 +428,19 @@ public sealed class StudyTests
         Assert.Contains("already serves a study", Assert.Throws<InvalidOperationException>(() => new Study(optimizer)).Message);
     }
 
+    [Fact]
+    public async Task AnOptimizeRefusedForWantOfAnObjectiveLeavesTheOptimizerFreeForTheOneItAdvises()
+    {
+        var optimizer = HpoRegistry.Build("random", Space());
+        Assert.Throws<InvalidOperationException>(() => optimizer.Optimize());
+        Assert.Throws<ArgumentException>(() => optimizer.Optimize(Objective.Create((_, _) => 1.0)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => optimizer.OptimizeAsync());
+
+        // The messages advise setting Objective; the optimizer must not have been taken by a study that never ran.
+        optimizer.Objective = Objective.Create((hps, _) => hps.GetDouble("x"));
+        Assert.Equal(3, optimizer.Optimize(options: new StudyOptions { Seed = 1, MaxEvaluations = 3 }).Trials.Count);
+    }
+
     private static void BreakingCallback(Study study, Trial trial) => throw new InvalidOperationException("the callback broke");
 
     /// <summary>Suggests one valid configuration, then x = 5, outside its range [-1, 1].</summary>
