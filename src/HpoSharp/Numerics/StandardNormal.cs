@@ -22,6 +22,9 @@ internal static class StandardNormal
     private const double PieceWidth = 0.5;
     private const double TailStart = 8.0;
 
+    /// <summary>The smallest probability whose quantile's density can be inverted without overflow.</summary>
+    private const double SmallestDirectProbability = 1e-300;
+
     /// <summary>erfcx on [k/2, (k + 1)/2] for k = 0 … 15.</summary>
     private static readonly double[][] Pieces =
         [.. Enumerable.Range(0, (int)(TailStart / PieceWidth)).Select(k => Chebyshev(k * PieceWidth, (k + 1) * PieceWidth, SlowErfcx))];
@@ -90,12 +93,15 @@ internal static class StandardNormal
             return double.NegativeInfinity;
         }
 
-        var t = Math.Sqrt(-2 * Math.Log(p));
+        var logP = Math.Log(p);
+        var t = Math.Sqrt(-2 * logP);
         var x = -(t - ((2.515517 + (t * (0.802853 + (t * 0.010328)))) / (1 + (t * (1.432788 + (t * (0.189269 + (t * 0.001308))))))));
         for (var step = 0; step < 2; step++)
         {
-            var error = Cdf(x) - p;
-            var u = error * Math.Exp((0.5 * x * x) + LogSqrtTwoPi);
+            // The Newton ratio (Φ(x) − p) / φ(x); below 1e-300 it is formed from logarithms, as 1 / φ(x) overflows past x = −37.6.
+            var u = p >= SmallestDirectProbability
+                ? (Cdf(x) - p) * Math.Exp((0.5 * x * x) + LogSqrtTwoPi)
+                : ExpMinusOne(LogCdf(x) - logP) * Math.Exp(logP + (0.5 * x * x) + LogSqrtTwoPi);
             x -= u / (1 + (0.5 * x * u));
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace HpoSharp.Optimizers;
@@ -40,8 +41,16 @@ public sealed class RandomStream
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
-    public double NextDouble(double low, double high) => low + (NextDouble() * (high - low));
+    /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>), finite bounds with low &lt; high.</summary>
+    public double NextDouble(double low, double high)
+    {
+        var u = NextDouble();
+        var width = high - low;
+
+        // A width that overflows is spanned by weighing the bounds; a draw that rounds up to high is the double below it.
+        var x = double.IsFinite(width) ? low + (u * width) : ((1 - u) * low) + (u * high);
+        return x < high ? x : Math.BitDecrement(high);
+    }
 
     /// <summary>A uniform integer in [0, <paramref name="count"/>), without bias (Lemire's method).</summary>
     public int NextInt(int count)
@@ -68,19 +77,38 @@ public sealed class RandomStream
         return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * NextDouble());
     }
 
-    /// <summary>An index drawn with probabilities proportional to <paramref name="weights"/> (non-negative, not all zero).</summary>
+    /// <summary>An index drawn with probabilities proportional to <paramref name="weights"/> (finite, non-negative, not all zero).</summary>
     public int NextIndex(ReadOnlySpan<double> weights)
     {
         var total = 0.0;
-        foreach (var w in weights)
+        var largest = 0.0;
+        for (var i = 0; i < weights.Length; i++)
         {
+            var w = weights[i];
+            if (!(w >= 0 && w <= double.MaxValue))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), string.Create(CultureInfo.InvariantCulture, $"weights[{i}] is {w}; expected a finite number >= 0."));
+            }
+
             total += w;
+            largest = Math.Max(largest, w);
+        }
+
+        // Weights whose sum overflows are drawn by their exact shares of a power of two near the largest.
+        var shift = double.IsFinite(total) ? 0 : -Math.ILogB(largest);
+        if (shift != 0)
+        {
+            total = 0;
+            foreach (var w in weights)
+            {
+                total += Math.ScaleB(w, shift);
+            }
         }
 
         var target = NextDouble() * total;
         for (var i = 0; i < weights.Length; i++)
         {
-            target -= weights[i];
+            target -= shift == 0 ? weights[i] : Math.ScaleB(weights[i], shift);
             if (target < 0)
             {
                 return i;

@@ -63,6 +63,20 @@ public sealed class StandardNormalTests
         Assert.Equal(1, StandardNormal.Erfcx(0), 14);
     }
 
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-310)]
+    [InlineData(1e-320)]
+    [InlineData(double.Epsilon)]
+    public void QuantileOfASubnormalProbabilityIsFiniteAndInvertsTheCdf(double p)
+    {
+        // Below about 1e-309 the density at the quantile overflows when inverted.
+        var x = StandardNormal.Quantile(p);
+
+        Assert.True(double.IsFinite(x), $"Quantile({p}) is {x}");
+        Assert.Equal(1.0, StandardNormal.LogCdf(x) / Math.Log(p), 1e-12);
+    }
+
     [Fact]
     public void QuantileOfTheEndpointsIsInfiniteAndOutsideThemIsRefused()
     {

@@ -108,6 +108,19 @@ public sealed class GridOptimizerTests
         Assert.Equal(GridOptions.MaxPointsPerDimension, new GridOptimizer([new RangeHP("x", 0, 1)], new GridOptions { PointsPerDimension = GridOptions.MaxPointsPerDimension }).Points.Count);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(GridOptions.MaxPointsPerDimension + 1)]
+    [InlineData(int.MaxValue)]
+    public void AGridOfPointsPerDimensionOutsideTheOptionsLimitsIsRefusedByName(int points)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new GridPoints([new RangeHP("x", 0, 1)], points));
+
+        Assert.Equal("pointsPerDimension", error.ParamName);
+        Assert.Contains(FormattableString.Invariant($"is {points}; expected from 1 to 1000000"), error.Message);
+        Assert.Equal("points", Assert.Throws<ArgumentOutOfRangeException>(() => GridPoints.ValuesOf(Dimension.Real("x", 0, 1), points)).ParamName);
+    }
+
     [Fact]
     public void APermutationVisitsEveryIndexOnce()
     {
@@ -190,6 +203,7 @@ public sealed class GridOptimizerTests
         var error = Assert.Throws<ArgumentException>(() => new GridOptimizer(Switches(17), new GridOptions { PointsPerDimension = 2 }));
 
         Assert.StartsWith($"The grid of this search space has more than {GridPoints.MaxBlocks} branches", error.Message);
+        Assert.Equal("space", error.ParamName);
         Assert.Equal(43_046_721, new GridOptimizer(Switches(16), new GridOptions { PointsPerDimension = 2 }).Points.Count);
     }
 }

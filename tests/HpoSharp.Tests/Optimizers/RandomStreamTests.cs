@@ -88,6 +88,38 @@ public sealed class RandomStreamTests
         Assert.True(Stats.ChiSquareUniform(counts) < 15.09, "chi-square, 5 degrees of freedom, 1% level");
     }
 
+    [Fact]
+    public void ADoubleInARangeNeverReachesItsUpperBound()
+    {
+        var rng = new RandomStream(9);
+        var high = Math.BitIncrement(1.0);
+
+        Assert.All(Enumerable.Range(0, 1000).Select(_ => rng.NextDouble(1.0, high)), x => Assert.Equal(1.0, x));
+        Assert.All(Enumerable.Range(0, 1000).Select(_ => rng.NextDouble(-double.MaxValue, double.MaxValue)), x => Assert.True(double.IsFinite(x), $"{x}"));
+        Assert.InRange(Enumerable.Range(0, 4000).Count(_ => rng.NextDouble(-double.MaxValue, double.MaxValue) > 0), 1800, 2200);
+    }
+
+    [Fact]
+    public void WeightsWhoseSumOverflowsAreStillDrawnInProportion()
+    {
+        var rng = new RandomStream(10);
+        double[] weights = [double.MaxValue, double.MaxValue];
+
+        Assert.InRange(Enumerable.Range(0, 4000).Count(_ => rng.NextIndex(weights) == 0), 1800, 2200);
+    }
+
+    [Theory]
+    [InlineData(-1.0, "weights[1] is -1; expected a finite number >= 0.")]
+    [InlineData(double.NaN, "weights[1] is NaN; expected a finite number >= 0.")]
+    [InlineData(double.PositiveInfinity, "weights[1] is Infinity; expected a finite number >= 0.")]
+    public void AWeightThatIsNotAFiniteNonNegativeNumberIsRefusedByIndex(double weight, string message)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RandomStream(11).NextIndex([1.0, weight, 1.0]));
+
+        Assert.Equal("weights", error.ParamName);
+        Assert.StartsWith(message, error.Message);
+    }
+
     /// <summary>xoshiro256** as published by Blackman and Vigna, its state filled by SplitMix64 from the mixed seed and stream.</summary>
     private static ulong[] Reference(ulong seed, ulong stream, int count)
     {

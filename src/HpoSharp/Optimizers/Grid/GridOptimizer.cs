@@ -16,7 +16,11 @@ public sealed class GridOptions : OptimizerOptions
     public bool Shuffle { get; init; } = true;
 
     /// <inheritdoc/>
-    public override void Validate() => Require(PointsPerDimension is >= 1 and <= MaxPointsPerDimension, nameof(PointsPerDimension), PointsPerDimension, $"from 1 to {MaxPointsPerDimension}");
+    public override void Validate() => RequirePoints(nameof(GridOptions), nameof(PointsPerDimension), PointsPerDimension);
+
+    /// <summary>Throws unless <paramref name="points"/> is from 1 to <see cref="MaxPointsPerDimension"/>, naming <paramref name="owner"/>'s <paramref name="setting"/>.</summary>
+    internal static void RequirePoints(string owner, string setting, int points) =>
+        Require(owner, points is >= 1 and <= MaxPointsPerDimension, setting, points, $"from 1 to {MaxPointsPerDimension}");
 }
 
 /// <summary>

@@ -16,10 +16,14 @@ public sealed class GridPoints
     private readonly double[][] _values;
     private readonly List<(double[] Prefix, int[] Free, long Start)> _blocks = [];
 
-    /// <summary>Discretises <paramref name="space"/> with <paramref name="pointsPerDimension"/> points on each real or large integer dimension.</summary>
+    /// <summary>
+    /// Discretises <paramref name="space"/> with <paramref name="pointsPerDimension"/> points (1 to
+    /// <see cref="GridOptions.MaxPointsPerDimension"/>) on each real or large integer dimension.
+    /// </summary>
     public GridPoints(SearchSpace space, int pointsPerDimension)
     {
         _space = space ?? throw new ArgumentNullException(nameof(space));
+        GridOptions.RequirePoints(nameof(GridPoints), nameof(pointsPerDimension), pointsPerDimension);
         _values = [.. space.Dimensions.Select(d => ValuesOf(d, pointsPerDimension))];
         var controlling = new bool[space.Dimensions.Count];
         for (var d = 0; d < controlling.Length; d++)
@@ -84,12 +88,13 @@ public sealed class GridPoints
     /// <summary>
     /// The grid values of one dimension: every choice; every value of a discrete dimension with at most
     /// <paramref name="points"/> of them; otherwise <paramref name="points"/> values evenly spaced on its search scale
-    /// (log-spaced on log ranges), both bounds included.
+    /// (log-spaced on log ranges), both bounds included. <paramref name="points"/> is from 1 to <see cref="GridOptions.MaxPointsPerDimension"/>.
     /// </summary>
     public static double[] ValuesOf(Dimension dimension, int points)
     {
         ArgumentNullException.ThrowIfNull(dimension);
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(points, GridOptions.MaxPointsPerDimension);
         if (dimension.Kind == DimensionKind.Categorical || (dimension.IsDiscrete && dimension.Cardinality <= points))
         {
             return [.. Enumerable.Range(0, (int)dimension.Cardinality).Select(i => dimension.LevelValue(i))];
@@ -149,7 +154,7 @@ public sealed class GridPoints
         var size = free.Aggregate(1L, (n, d) => checked(n * _values[d].Length));
         if (_blocks.Count == MaxBlocks)
         {
-            throw new ArgumentException($"The grid of this search space has more than {MaxBlocks} branches (assignments of the choices that conditions depend on), which it would have to list; use fewer conditional parameters or another algorithm.");
+            throw new ArgumentException($"The grid of this search space has more than {MaxBlocks} branches (assignments of the choices that conditions depend on), which it would have to list; use fewer conditional parameters or another algorithm.", "space");
         }
 
         _blocks.Add((prefix, free, Count));
