@@ -56,8 +56,7 @@ public sealed partial class Study
     /// <summary>Finishes a trial started by <see cref="Ask"/>, throwing when it is unknown or already finished.</summary>
     private void CompleteOrThrow(int number, TrialState state, double[] values, string? error)
     {
-        Trial trial;
-        lock (_gate)
+        var trial = Locked(() =>
         {
             Synchronize();
             if (number < 0 || number >= _trials.Count)
@@ -65,12 +64,10 @@ public sealed partial class Study
                 throw new ArgumentOutOfRangeException(nameof(number), number, $"There is no trial {number}; the study has {_trials.Count}.");
             }
 
-            trial = _trials[number];
-            if (trial.State == TrialState.Waiting)
-            {
-                throw new InvalidOperationException($"Trial {number} is waiting to be asked for; ask for it before telling its outcome, or add a trial evaluated elsewhere with AddTrial.");
-            }
-        }
+            return _trials[number].State == TrialState.Waiting
+                ? throw new InvalidOperationException($"Trial {number} is waiting to be asked for; ask for it before telling its outcome, or add a trial evaluated elsewhere with AddTrial.")
+                : _trials[number];
+        });
 
         if (!trial.IsFinished && Finish(number, state, values, error, keepLateValues: false))
         {
@@ -78,11 +75,7 @@ public sealed partial class Study
         }
 
         // The outcome that won a race (another thread, or another study on the store) may not be synchronized yet.
-        lock (_gate)
-        {
-            Synchronize();
-            throw new InvalidOperationException($"Trial {number} is already finished ({_trials[number].State}).");
-        }
+        throw Read(() => new InvalidOperationException($"Trial {number} is already finished ({_trials[number].State})."));
     }
 
     /// <summary>
@@ -118,7 +111,7 @@ public sealed partial class Study
     /// </summary>
     private void AfterFinish()
     {
-        lock (_gate)
+        Locked(() =>
         {
             Synchronize();
             List<Trial> finished = [.. _unreported];
@@ -145,7 +138,7 @@ public sealed partial class Study
             {
                 _toReport.Enqueue((trial, trial.Number == best));
             }
-        }
+        });
 
         lock (_callbackGate)
         {
@@ -297,18 +290,32 @@ public sealed partial class Study
         }
     }
 
+    /// <summary>Synchronizes and reads the study under the gate, as <see cref="Locked(Action)"/> runs it.</summary>
+    private T Read<T>(Func<T> read) => Locked(() =>
+    {
+        Synchronize();
+        return read();
+    });
+
     /// <summary>
-    /// Synchronizes and reads the study under the gate; once the gate is released, cancels the running trials of an
-    /// <c>Optimize</c> that an error of the optimizer met while synchronizing has stopped.
+    /// Runs <paramref name="body"/>, which synchronizes, under the gate; once the gate is released, cancels the running
+    /// trials of an <c>Optimize</c> that an error of the optimizer met while synchronizing has stopped, whichever thread
+    /// met it.
     /// </summary>
-    private T Read<T>(Func<T> read)
+    private void Locked(Action body) => Locked(() =>
+    {
+        body();
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="body"/> as <see cref="Locked(Action)"/> does, returning its result.</summary>
+    private T Locked<T>(Func<T> body)
     {
         try
         {
             lock (_gate)
             {
-                Synchronize();
-                return read();
+                return body();
             }
         }
         finally

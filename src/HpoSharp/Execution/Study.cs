@@ -89,11 +89,8 @@ public sealed partial class Study
     /// <summary>Like <see cref="Ask"/>, but returns false when the optimizer has nothing left to suggest.</summary>
     public bool TryAsk([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TrialContext? trial, int worker = 0)
     {
-        lock (_gate)
-        {
-            trial = StartTrial(worker, dataset: null);
-            return trial is not null;
-        }
+        trial = Locked(() => StartTrial(worker, dataset: null));
+        return trial is not null;
     }
 
     /// <summary>Reports the value of a trial started by <see cref="Ask"/>; NaN or an infinity fails it.</summary>
@@ -122,12 +119,12 @@ public sealed partial class Study
     public int Enqueue(IReadOnlyDictionary<string, object?> hyperParameters)
     {
         var encoded = Space.Encode(hyperParameters);
-        lock (_gate)
+        return Locked(() =>
         {
             var trial = _store.CreateTrial(new Trial { State = TrialState.Waiting, Origin = TrialOrigin.Enqueued, Params = [.. encoded] });
             Synchronize();
             return trial.Number;
-        }
+        });
     }
 
     /// <summary>Adds a trial evaluated elsewhere (warm start); the optimizer learns from it like from its own.</summary>

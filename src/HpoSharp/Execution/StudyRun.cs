@@ -127,11 +127,7 @@ internal sealed class StudyRun : IDisposable
     /// <paramref name="error"/>, cancelling the running trials; the first such error is rethrown by
     /// <see cref="ThrowIfFailed"/> once the workers are done.
     /// </summary>
-    public void Fail(string source, Exception error)
-    {
-        Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
-        Stop(StopReason.Failed, $"{source} failed: {error.Message}", cancelRunning: true);
-    }
+    public void Fail(string source, Exception error) => Stop(StopReason.Failed, Keep(source, error), cancelRunning: true);
 
     /// <summary>
     /// Like <see cref="Fail"/>, for an error met under the study's gate, where cancelling a trial (which finishes it, and
@@ -140,8 +136,7 @@ internal sealed class StudyRun : IDisposable
     /// </summary>
     public void FailLater(string source, Exception error)
     {
-        Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
-        var message = $"{source} failed: {error.Message}";
+        var message = Keep(source, error);
         Interlocked.CompareExchange(ref _pendingCancel, message, null);
         Stop(StopReason.Failed, message, cancelRunning: false);
     }
@@ -155,8 +150,15 @@ internal sealed class StudyRun : IDisposable
         }
     }
 
-    /// <summary>Rethrows, with its original stack trace, the first error given to <see cref="Fail"/>, if any.</summary>
+    /// <summary>Rethrows, with its original stack trace, the first error given to <see cref="Fail"/> or <see cref="FailLater"/>, if any.</summary>
     public void ThrowIfFailed() => Volatile.Read(ref _failure)?.Throw();
+
+    /// <summary>Keeps <paramref name="error"/> for <see cref="ThrowIfFailed"/> unless an earlier one is kept, and returns the message that stops the run.</summary>
+    private string Keep(string source, Exception error)
+    {
+        Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(error), null);
+        return $"{source} failed: {error.Message}";
+    }
 
     /// <summary>
     /// Registers a trial that has begun with the callback that cancels it; false (and nothing registered) once running

@@ -53,7 +53,7 @@ public sealed class TrialContext
     /// <summary>The dataset as <typeparamref name="T"/>.</summary>
     public T GetDataset<T>() => Dataset is T typed
         ? typed
-        : throw new InvalidCastException($"The dataset is {(Dataset is null ? "null" : $"a {Dataset.GetType().Name}")}, not a {typeof(T).Name}.");
+        : throw new InvalidCastException($"The dataset is {(Dataset is null ? "null" : $"a {TypeNames.Of(Dataset.GetType())}")}, not a {TypeNames.Of(typeof(T))}.");
 
     /// <summary>
     /// Records an intermediate value (e.g. a validation score after an epoch) at <paramref name="step"/>, which is at

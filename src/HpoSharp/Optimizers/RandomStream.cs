@@ -41,9 +41,17 @@ public sealed class RandomStream
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>), finite bounds with low &lt; high.</summary>
+    /// <summary>
+    /// A uniform double in [<paramref name="low"/>, <paramref name="high"/>); throws an <see cref="ArgumentOutOfRangeException"/>
+    /// unless the bounds are finite with low &lt; high.
+    /// </summary>
     public double NextDouble(double low, double high)
     {
+        if (!(double.IsFinite(low) && double.IsFinite(high) && low < high))
+        {
+            throw new ArgumentOutOfRangeException(nameof(high), string.Create(CultureInfo.InvariantCulture, $"The range is [{low}, {high}); expected finite bounds with low < high."));
+        }
+
         var u = NextDouble();
         var width = high - low;
 

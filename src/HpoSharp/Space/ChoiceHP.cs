@@ -23,7 +23,7 @@ public sealed class ChoiceHP : HPSpace
         ArgumentNullException.ThrowIfNull(choices);
         if (!singleCollectionAllowed && choices is [System.Collections.IEnumerable list and not string])
         {
-            throw new ArgumentException($"Parameter '{name}': the only choice given is a collection ({list.GetType().Name}); pass the choices themselves, or use ChoiceHP.Of(name, collection).", nameof(choices));
+            throw new ArgumentException($"Parameter '{name}': the only choice given is a collection ({TypeNames.Of(list.GetType())}); pass the choices themselves, or use ChoiceHP.Of(name, collection).", nameof(choices));
         }
 
         _choices = Validate(name, choices);

@@ -54,7 +54,7 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
         {
             if (IntegerTypes.Contains(target) && (value is decimal m ? m != decimal.Truncate(m) : NumericHP.TryToDouble(value, out var number) && number != Math.Floor(number)))
             {
-                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a whole number, so not a {target.Name}."));
+                throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a whole number, so not a {TypeNames.Of(target)}."));
             }
 
             object converted;
@@ -73,10 +73,10 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
                 : (T)converted;
         }
 
-        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a {target.Name}."));
+        throw new InvalidCastException(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), not a {TypeNames.Of(target)}."));
 
         InvalidCastException OutOfRange() =>
-            new(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), outside the range of a {target.Name}."));
+            new(string.Create(CultureInfo.InvariantCulture, $"Hyper-parameter '{name}' is a {TypeNames.Of(value.GetType())} ('{HPSpace.Text(value)}'), outside the range of a {TypeNames.Of(target)}."));
     }
 
     /// <summary>Whether <paramref name="value"/> is a number that converts: of a primitive numeric type or decimal (not a char, an enum or a bool).</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace HpoSharp.Space;
 
-/// <summary>The checks of a configuration given by name, whose messages name the parameter, its value and what was expected.</summary>
+/// <summary>The checks of an encoding, and of a configuration given by name, whose messages name the parameter, its value and what was expected.</summary>
 public sealed partial class SearchSpace
 {
     /// <summary>
@@ -17,6 +17,31 @@ public sealed partial class SearchSpace
         return $"{Describe(condition)} does not hold: {parent.Name} is {state}";
     }
 
+    /// <summary>How one dimension of an encoding breaks its conditions or its range.</summary>
+    private enum DimensionFault
+    {
+        /// <summary>Active with an allowed value, or inactive and NaN.</summary>
+        None,
+
+        /// <summary>Active but NaN.</summary>
+        Missing,
+
+        /// <summary>Active with a value that is not one of the dimension's.</summary>
+        NotAllowed,
+
+        /// <summary>Inactive but not NaN.</summary>
+        Inactive,
+    }
+
+    /// <summary>How dimension <paramref name="dimension"/> of <paramref name="encoded"/> breaks its conditions or its range, if it does.</summary>
+    private DimensionFault FaultOf(int dimension, ReadOnlySpan<double> encoded) => (IsActive(dimension, encoded), double.IsNaN(encoded[dimension])) switch
+    {
+        (true, true) => DimensionFault.Missing,
+        (true, false) when !_dimensions[dimension].IsValid(encoded[dimension]) => DimensionFault.NotAllowed,
+        (false, false) => DimensionFault.Inactive,
+        _ => DimensionFault.None,
+    };
+
     /// <summary>
     /// Throws, naming the parameter and its value, unless the dimensions that parameter <paramref name="parameter"/> encoded
     /// <paramref name="value"/> into are each active with an allowed value or inactive and NaN, as its conditions say.
@@ -26,12 +51,11 @@ public sealed partial class SearchSpace
         var (offset, length) = DimensionRange(parameter);
         for (var d = offset; d < offset + length; d++)
         {
-            var active = IsActive(d, encoded);
-            var fault = (active, double.IsNaN(encoded[d])) switch
+            var fault = FaultOf(d, encoded) switch
             {
-                (true, true) => $"leaves dimension '{_dimensions[d].Name}' without a value, but it is active here{(_dimensionConditions[d].Length == 0 ? string.Empty : $" ({DescribeConditions(_dimensionConditions[d])} holds)")}",
-                (false, false) => $"gives dimension '{_dimensions[d].Name}' the value {Number(encoded[d])}, but it is inactive here ({Unheld(_dimensionConditions[d], encoded)})",
-                (true, false) when !_dimensions[d].IsValid(encoded[d]) => $"gives dimension '{_dimensions[d].Name}' the value {Number(encoded[d])}, which is not an allowed value of {_dimensions[d]}",
+                DimensionFault.Missing => $"leaves dimension '{_dimensions[d].Name}' without a value, but it is active here{(_dimensionConditions[d].Length == 0 ? string.Empty : $" ({DescribeConditions(_dimensionConditions[d])} holds)")}",
+                DimensionFault.Inactive => $"gives dimension '{_dimensions[d].Name}' the value {Number(encoded[d])}, but it is inactive here ({Unheld(_dimensionConditions[d], encoded)})",
+                DimensionFault.NotAllowed => $"gives dimension '{_dimensions[d].Name}' the value {Number(encoded[d])}, which is not an allowed value of {_dimensions[d]}",
                 _ => null,
             };
             if (fault is not null)

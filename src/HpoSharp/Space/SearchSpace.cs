@@ -112,20 +112,16 @@ public sealed partial class SearchSpace : IReadOnlyList<HPSpace>
 
         for (var d = 0; d < _dimensions.Length; d++)
         {
-            var active = IsActive(d, encoded);
-            if (active && double.IsNaN(encoded[d]))
+            var fault = FaultOf(d, encoded) switch
             {
-                throw new ArgumentException($"Dimension '{_dimensions[d].Name}' is active here but has no value.", nameof(encoded));
-            }
-
-            if (active && !_dimensions[d].IsValid(encoded[d]))
+                DimensionFault.Missing => "is active here but has no value",
+                DimensionFault.NotAllowed => FormattableString.Invariant($"has value {encoded[d]}, which is not an allowed value of {_dimensions[d]}"),
+                DimensionFault.Inactive => FormattableString.Invariant($"is inactive here ({DescribeConditions(_dimensionConditions[d])} does not hold) but has value {encoded[d]}"),
+                _ => null,
+            };
+            if (fault is not null)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' has value {encoded[d]}, which is not an allowed value of {_dimensions[d]}."), nameof(encoded));
-            }
-
-            if (!active && !double.IsNaN(encoded[d]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Dimension '{_dimensions[d].Name}' is inactive here ({DescribeConditions(_dimensionConditions[d])} does not hold) but has value {encoded[d]}."), nameof(encoded));
+                throw new ArgumentException($"Dimension '{_dimensions[d].Name}' {fault}.", nameof(encoded));
             }
         }
     }

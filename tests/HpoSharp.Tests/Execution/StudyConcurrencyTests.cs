@@ -200,6 +200,53 @@ public sealed class StudyConcurrencyTests
         Assert.Equal("The optimizer failed: cannot learn trial 0", study.Trials[1].Error);
     }
 
+    [Theory]
+    [InlineData("enqueue")]
+    [InlineData("ask")]
+    [InlineData("add")]
+    public void AnOptimizerErrorThatAWriterOfTheStudyMeetsDuringOptimizeAlsoCancelsItsTrials(string write)
+    {
+        var store = new HookedStore();
+        var study = new Study(
+            new StudyTests.ForgetfulOptimizer(Space(), forgets: (_, t) => t.Number == 0),
+            new StudyOptions { Seed = 1, MaxEvaluations = 10, MaxParallelism = 2, Store = store });
+        using var secondStarted = new ManualResetEventSlim();
+        Exception? seenByWriter = null;
+        var configuration = new Dictionary<string, object?> { ["x"] = 0.5 };
+
+        // Another thread enqueues, asks or adds a trial, and so learns trial 0's result before the worker that finished it.
+        store.AfterFinish = number =>
+        {
+            if (number == 0)
+            {
+                var writer = new Thread(() => seenByWriter = Record.Exception(() => _ = write switch
+                {
+                    "enqueue" => study.Enqueue(configuration),
+                    "ask" => study.Ask(worker: 5).Number,
+                    _ => study.AddTrial(configuration, 3.0).Number,
+                }));
+                writer.Start();
+                writer.Join(Patience.Wait);
+            }
+        };
+        var error = Assert.Throws<InvalidOperationException>(() => study.Optimize(c =>
+        {
+            if (c.Number == 0)
+            {
+                return secondStarted.Wait(Patience.Wait) ? 0.0 : throw new TimeoutException("trial 1 never started");
+            }
+
+            secondStarted.Set();
+            return c.CancellationToken.WaitHandle.WaitOne(Patience.Wait) ? 1.0 : throw new TimeoutException("trial 1 was never cancelled");
+        }));
+
+        Assert.Equal("cannot learn trial 0", error.Message);
+        Assert.Equal("cannot learn trial 0", seenByWriter?.Message);
+        Assert.Equal(StopReason.Failed, study.StopReason);
+        Assert.Equal(TrialState.Cancelled, study.Trials[1].State);
+        Assert.Equal("The optimizer failed: cannot learn trial 0", study.Trials[1].Error);
+    }
+
     /// <summary>
     /// An in-memory store that runs <see cref="BeforeCreate"/> just before it creates a trial, <see cref="BeforeFinish"/>
     /// just before it finishes one and <see cref="AfterFinish"/> just after.

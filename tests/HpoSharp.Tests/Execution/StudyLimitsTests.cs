@@ -277,7 +277,7 @@ public sealed class StudyLimitsTests
             [
                 (TrialState.Complete, null),
                 (TrialState.TimedOut, "The trial's time limit of 00:00:10 was reached."),
-                (TrialState.Cancelled, "Finishing a cancelled trial failed: cannot learn trial 1"),
+                (TrialState.Cancelled, "The optimizer failed: cannot learn trial 1"),
             ],
             study.Trials.Select(t => (t.State, t.Error)));
     }

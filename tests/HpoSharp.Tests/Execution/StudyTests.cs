@@ -540,6 +540,17 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void AGenericDatasetTypeIsWrittenWithItsTypeArguments()
+    {
+        var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });
+        Assert.Equal("The dataset is null, not a List<Int32>.", Assert.Throws<InvalidCastException>(() => study.Ask().GetDataset<List<int>>()).Message);
+
+        var failure = Assert.Throws<StudyFailedException>(() => HpoRegistry.Build("random", Space(), Objective.Create(c => c.GetDataset<Dictionary<string, double>>().Count))
+            .Optimize(new List<double>[1], new StudyOptions { Seed = 1, MaxEvaluations = 1 }));
+        Assert.Equal("InvalidCastException: The dataset is a List<Double>[], not a Dictionary<String, Double>.", failure.Failures[0].Error);
+    }
+
+    [Fact]
     public void ADatasetOfAnotherTypeOrNoDatasetIsNamedWhenTheObjectiveAsksForOne()
     {
         var study = new Study(HpoRegistry.Build("random", Space()), new StudyOptions { Seed = 1 });

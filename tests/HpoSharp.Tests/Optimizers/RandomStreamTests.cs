@@ -99,6 +99,21 @@ public sealed class RandomStreamTests
         Assert.InRange(Enumerable.Range(0, 4000).Count(_ => rng.NextDouble(-double.MaxValue, double.MaxValue) > 0), 1800, 2200);
     }
 
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(2.0, 1.0)]
+    [InlineData(0.0, double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity, 0.0)]
+    [InlineData(double.NaN, 1.0)]
+    public void ARangeThatIsEmptyReversedOrNotFiniteIsRefusedWithItsBounds(double low, double high)
+    {
+        // An empty or reversed range once gave the double below high, outside [low, high], on every draw.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RandomStream(12).NextDouble(low, high));
+
+        Assert.Equal("high", error.ParamName);
+        Assert.StartsWith(FormattableString.Invariant($"The range is [{low}, {high}); expected finite bounds with low < high."), error.Message);
+    }
+
     [Fact]
     public void WeightsWhoseSumOverflowsAreStillDrawnInProportion()
     {

@@ -87,6 +87,13 @@ public sealed class HyperParametersEdgeTests
     }
 
     [Fact]
+    public void AGenericTypeAskedForIsWrittenWithItsTypeArguments()
+    {
+        Assert.Equal("Hyper-parameter 'layers' is a Int32 ('3'), not a List<Int32>.", Assert.Throws<InvalidCastException>(() => Hps.Get<List<int>>("layers")).Message);
+        Assert.Equal("Hyper-parameter 'layers' is a Int32 ('3'), not a IReadOnlyList<Double>.", Assert.Throws<InvalidCastException>(() => Hps.Get<IReadOnlyList<double>>("layers")).Message);
+    }
+
+    [Fact]
     public void CharsEnumsAndDatesAreReadOnlyAsTheirOwnTypeAndTheErrorNamesTheParameter()
     {
         var hps = new HyperParameters([KeyValuePair.Create("letter", (object)'b'), KeyValuePair.Create("day", (object)new DateTime(2020, 1, 2)), .. Hps]);

@@ -61,6 +61,13 @@ public sealed class KindsEdgeTests
     }
 
     [Fact]
+    public void ASingleCollectionGivenAsTheChoicesIsNamedWithItsTypeArguments()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ChoiceHP("layers", new List<int> { 2, 3 }));
+        Assert.StartsWith("Parameter 'layers': the only choice given is a collection (List<Int32>); pass the choices themselves, or use ChoiceHP.Of(name, collection).", error.Message);
+    }
+
+    [Fact]
     public void AnInvalidValueMessageNamesTheValuesType()
     {
         var error = Assert.Throws<ArgumentException>(() => new FixedHP("seed", 7).Encode(7L, []));
