@@ -73,7 +73,7 @@ public static class Commands
         var timing = options.Quick ? null : TimingStore.Load(options.Timings);
         List<(Column, JsonObject)>? overhead = timing is null ? null :
             [.. timing.Overhead.Select(c => (new Column("HpoSharp", c["algorithm"]!.GetValue<string>(), HpoSharpSuite.Version), c)), .. OverheadSection.ReadOptuna(options.Cache)];
-        var timingNote = timing is null ? "Timing runs (overhead, throughput): none recorded." : $"Timing runs (overhead, throughput) of {timing.MeasuredAt:yyyy-MM-dd HH:mm} UTC: {timing.Note}";
+        var timingNote = timing?.Describe() ?? "Timing runs (overhead, throughput): none recorded.";
         var parallel = ParallelSection.Write(algorithms, options.Quick ? 2 : 10, options.Quick ? 20 : 100, timing?.Throughput, options.Quick ? [] : ParallelSection.ReadOptuna(options.Cache), log);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         ReportWriter.Write(options, command, results, problems, overhead, parallel, timingNote);
@@ -89,7 +89,7 @@ public static class Commands
         log.WriteLine("Suggestion overhead (HpoSharp)...");
         var overhead = OverheadSuite.Run(algorithms, log);
         var throughput = ParallelSection.MeasureThroughput(algorithms, log);
-        new TimingStore(started, note, overhead, throughput).Save(options.Timings);
+        new TimingStore(started, note, overhead, throughput, MachineInfo.Processor).Save(options.Timings);
         OptunaOverhead(options, log);
     }
 

@@ -42,7 +42,7 @@ public static class MachineInfo
 
     /// <summary>A markdown list of the facts.</summary>
     public static string Describe() =>
-        $"- Processor: {Processor}, {Environment.ProcessorCount} logical cores; memory {Memory}\n" +
+        $"- Processor of this report's runs (the timing runs name their own below): {Processor}, {Environment.ProcessorCount} logical cores; memory {Memory}\n" +
         $"- OS: {OperatingSystem}; runtime {RuntimeInformation.FrameworkDescription}\n" +
         $"- HpoSharp commit: {Commit}\n";
 

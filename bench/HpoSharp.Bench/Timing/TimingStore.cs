@@ -11,8 +11,16 @@ namespace HpoSharp.Bench.Timing;
 /// <param name="Note">What the report says about the machine's load during the run.</param>
 /// <param name="Overhead">One object per overhead case (see <see cref="OverheadCase"/>).</param>
 /// <param name="Throughput">Efficiency by algorithm and number of workers.</param>
-public sealed record TimingStore(DateTimeOffset MeasuredAt, string Note, IReadOnlyList<JsonObject> Overhead, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> Throughput)
+/// <param name="Processor">The processor the run was timed on; null in files written before it was recorded.</param>
+public sealed record TimingStore(DateTimeOffset MeasuredAt, string Note, IReadOnlyList<JsonObject> Overhead, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> Throughput, string? Processor)
 {
+    /// <summary>
+    /// The report's line about the timing run: when, on which processor (a report made later with <c>--no-timing</c> may
+    /// run on another machine than the timings) and under what load.
+    /// </summary>
+    public string Describe() =>
+        $"Timing runs (overhead, throughput) of {MeasuredAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC on {Processor ?? "a processor not recorded"}: {Note}";
+
     /// <summary>Writes the timings to <paramref name="path"/>.</summary>
     public void Save(string path)
     {
@@ -26,6 +34,7 @@ public sealed record TimingStore(DateTimeOffset MeasuredAt, string Note, IReadOn
         {
             ["measured_at"] = MeasuredAt.ToString("O"),
             ["note"] = Note,
+            ["processor"] = Processor,
             ["overhead"] = new JsonArray([.. Overhead.Select(c => c.DeepClone())]),
             ["throughput"] = throughput,
         };
@@ -49,6 +58,7 @@ public sealed record TimingStore(DateTimeOffset MeasuredAt, string Note, IReadOn
             DateTimeOffset.Parse(node["measured_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             node["note"]!.GetValue<string>(),
             [.. node["overhead"]!.AsArray().Select(c => c!.AsObject())],
-            throughput);
+            throughput,
+            node["processor"]?.GetValue<string>());
     }
 }
