@@ -35,6 +35,22 @@ public sealed class LogExpectedImprovementTests
         Assert.Equal(1, slope / numeric, 5);
     }
 
+    /// <summary>
+    /// Between -100 and -1, log h and its slope keep full precision: the expected values are the asymptotic series
+    /// 1 + z r = z⁻² Σ (-1)^k (2k + 1)!! z⁻²ᵏ summed to its smallest term (below 1e-28) in 60-digit arithmetic.
+    /// </summary>
+    [Theory]
+    [InlineData(-12, -77.909100545007348, 12.16335257158574)]
+    [InlineData(-20, -206.91783850942511, 20.099262811101283)]
+    [InlineData(-30, -457.72465376059802, 30.066446154162421)]
+    public void LogHMatchesTheFullAsymptoticSeriesAboveTheTail(double z, double expected, double expectedSlope)
+    {
+        var value = LogExpectedImprovement.LogH(z, out var slope);
+
+        Assert.True(Math.Abs(value - expected) < 1e-10, $"log h({z}) = {value:R}, expected {expected:R}");
+        Assert.Equal(1, slope / expectedSlope, 10);
+    }
+
     [Fact]
     public void LogHIsContinuousWhereItsFormulaChanges()
     {

@@ -53,6 +53,28 @@ public sealed class GaussianSearchTests
         Assert.Equal(2.0, gaussian.Variance(0));
     }
 
+    /// <summary>
+    /// Hansen's h_σ: after the first update p_σ = √(c_σ(2 − c_σ)μ_eff) y_w, so ‖p_σ‖ / √(1 − (1 − c_σ)²) = √μ_eff ‖y_w‖.
+    /// The best sample is placed so that this is <paramref name="ratio"/> times E‖N(0, I)‖, on either side of the threshold
+    /// 1.4 + 2/(n + 1) = 2.07 for n = 2: below it p_c = √(c_c(2 − c_c)μ_eff) y_w, above it p_c stays 0.
+    /// </summary>
+    [Theory]
+    [InlineData(1.95, false)]
+    [InlineData(2.05, false)]
+    [InlineData(2.1, true)]
+    public void TheRankOnePathStallsOnlyBeyondOnePointFourPlusTwoOverNPlusOneExpectedLengths(double ratio, bool stalls)
+    {
+        var p = Parameters;
+        var steps = ratio * p.ChiN / (Math.Sqrt(p.MuEff) * p.Weights[0]);
+        var gaussian = new GaussianSearch([0.5, 0.5], 0.01);
+
+        gaussian.Update(Generation([0.5 + (steps * 0.01), 0.5]), new bool[Lambda], p);
+
+        var expected = stalls ? 0 : Math.Sqrt(p.Cc * (2 - p.Cc) * p.MuEff) * p.Weights[0] * steps;
+        Assert.Equal(expected, gaussian.RankOnePath[0], 10);
+        Assert.Equal(0, gaussian.RankOnePath[1]);
+    }
+
     private static CmaParameters Parameters => new(2, 0, 0, Lambda);
 
     /// <summary><paramref name="best"/>, then the others on the mean (0.5, 0.5).</summary>

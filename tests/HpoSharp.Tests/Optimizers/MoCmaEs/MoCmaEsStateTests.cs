@@ -102,6 +102,23 @@ public sealed class MoCmaEsStateTests
         Assert.Equal((success ? fresh.AfterSuccess([1, 0], setup.Parameters) : fresh).Sigma, state.Population[1].Strategy.Sigma);
     }
 
+    [Theory]
+    [InlineData(MoCmaEsSuccess.BeatsParent)]
+    [InlineData(MoCmaEsSuccess.Selected)]
+    public void AnOffspringThatIsNotSelectedIsAFailureUnderEitherRule(MoCmaEsSuccess rule)
+    {
+        // Minimising: the offspring (10) of member 0 (1) is worse than both members and leaves at once.
+        var (state, setup) = NewState(populationSize: 2, rule);
+        state.Advance([Evaluated(0, parent: -1, value: 1)]);
+        state.Advance([Evaluated(1, parent: -1, value: 3)]);
+        state.Advance([Evaluated(2, parent: 0, value: 10, step: [1, 0])]);
+
+        Assert.Equal([0, 1], state.Population.Select(i => i.Number));
+        var fresh = setup.NewStrategy();
+        Assert.Equal(fresh.AfterOffspring(false, setup.Parameters).Sigma, state.Population[0].Strategy.Sigma);
+        Assert.Equal(fresh.Sigma, state.Population[1].Strategy.Sigma);
+    }
+
     [Fact]
     public void ParentsAreDrawnByATournamentAmongTheNonDominatedMembers()
     {
