@@ -227,4 +227,18 @@ public sealed class AskTellTests
 
         Assert.Equal(TrialState.Running, study.Trials[number].State);
     }
+
+    [Fact]
+    public void AStoredTrialWithoutAFinishTimeIsLearntAfterTheTrialsThatHaveOne()
+    {
+        // A store written elsewhere may lack a finish time; such a trial takes its place after every timed one.
+        var store = new InMemoryTrialStore();
+        var untimed = store.CreateTrial(new Trial { State = TrialState.Complete, Params = [0.5, 0], Values = [1.0] }).Number;
+        var timed = store.CreateTrial(new Trial { State = TrialState.Complete, Params = [-0.5, 1], Values = [2.0], Finished = DateTimeOffset.UnixEpoch }).Number;
+
+        var optimizer = new CustomOptimizer(Space());
+        _ = new Study(optimizer, new StudyOptions { Seed = 1, Store = store });
+
+        Assert.Equal([timed, untimed], optimizer.Updates.Select(u => u.Number));
+    }
 }

@@ -484,6 +484,34 @@ public sealed class StudyLimitsTests
     }
 
     [Fact]
+    public async Task OnlyConsecutivePollsAboveTheMemoryCapCountTowardsStoppingTheStudy()
+    {
+        long memory = 5000;
+        var study = new Study(Build(), Options(evaluations: 3) with { MemoryLimit = 1000, MemoryProbe = () => Interlocked.Read(ref memory) });
+        var run = study.OptimizeAsync(Objective.Create(c =>
+        {
+            _started.Release();
+            return c.Number < 2 && c.CancellationToken.WaitHandle.WaitOne(Wait) ? 0.0 : 1.0;
+        }));
+        Assert.True(await _started.WaitAsync(Wait));
+
+        // Three polls above the cap, one below, three above again: never four in a row, so the study goes on.
+        foreach (var above in new[] { true, true, true, false, true, true, true, false })
+        {
+            Interlocked.Exchange(ref memory, above ? 5000 : 200);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            if (!above)
+            {
+                Assert.True(await _started.WaitAsync(Wait), "a trial starts once memory falls back");
+            }
+        }
+
+        var result = await run.WaitAsync(Wait);
+        Assert.Equal(StopReason.BudgetReached, result.StopReason);
+        Assert.Equal([TrialState.Cancelled, TrialState.Cancelled, TrialState.Complete], result.Trials.Select(t => t.State));
+    }
+
+    [Fact]
     public async Task CancellingTheStudyCancelsRunningTrialsAndReturnsTheResultSoFar()
     {
         using var cancellation = new CancellationTokenSource();

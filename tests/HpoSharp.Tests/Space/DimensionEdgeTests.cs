@@ -175,4 +175,17 @@ public sealed class DimensionEdgeTests
         Assert.StartsWith("Parameter 'dropout' has a condition on 'scale' = '2.5', which is not one of its choices {0.5, 1.5}.", condition.Message);
         Assert.StartsWith("Parameter 'scale': choice '0.5' is given twice (positions 0 and 1).", Assert.Throws<ArgumentException>(() => new ChoiceHP("scale", 0.5, 0.5)).Message);
     });
+
+    [Fact]
+    public void ALevelThatNeedsMoreThanFifteenDigitsKeepsThemRatherThanMoveOffItsLevel()
+    {
+        // 1 + 1e-7 / 3 written with 15 digits, 1.00000003333333, lies a ten-millionth of a step below its level.
+        var step = 1e-7 / 3;
+        var d = Dimension.Real("x", 1, 1 + (3 * step), step: step);
+
+        foreach (var level in new[] { 1.0, 2.0 })
+        {
+            Assert.Equal(1 + (level * step), d.LevelValue(level), 1e-9 * step);
+        }
+    }
 }

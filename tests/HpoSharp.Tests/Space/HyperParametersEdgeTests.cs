@@ -116,4 +116,11 @@ public sealed class HyperParametersEdgeTests
         Assert.Equal("Hyper-parameter 'lr' is a Double ('0.00312345678'), not a String.", error.Message);
     });
 
+    [Fact]
+    public void AFloatIsNotReadFromANegativeDoubleBeyondItsRangeButMinusInfinityStaysInfinite()
+    {
+        var hps = new HyperParameters([KeyValuePair.Create("low", (object)-1e300), KeyValuePair.Create("inf", (object)double.NegativeInfinity)]);
+        Assert.Equal("Hyper-parameter 'low' is a Double ('-1E+300'), outside the range of a Single.", Assert.Throws<InvalidCastException>(() => hps.Get<float>("low")).Message);
+        Assert.Equal(float.NegativeInfinity, hps.Get<float>("inf"));
+    }
 }
