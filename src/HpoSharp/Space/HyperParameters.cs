@@ -106,11 +106,11 @@ public sealed class HyperParameters : IReadOnlyDictionary<string, object>
     /// <inheritdoc/>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The values as <c>name=value</c> pairs for display, doubles to six significant digits, e.g. <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.</summary>
-    public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}={Format(i.Value)}"));
-
-    /// <summary>Formats one value for display: doubles to six significant digits, other numbers in full, lists in brackets and tuples in parentheses, all culture-invariant.</summary>
-    internal static string Format(object? value) => HPSpace.Text(value, "G6");
+    /// <summary>
+    /// The values as <c>name=value</c> pairs for display, culture-invariant, doubles to six significant digits, e.g.
+    /// <c>lr=0.0031, optimizer=adam, widths=[64, 32]</c>.
+    /// </summary>
+    public override string ToString() => string.Join(", ", _items.Select(i => $"{i.Key}={HPSpace.Text(i.Value, "G6")}"));
 
     private KeyNotFoundException Missing(string name) =>
         new($"Hyper-parameter '{name}' is not in this configuration (absent, or inactive under its condition); present: {string.Join(", ", _items.Select(i => i.Key))}.");
