@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using HpoSharp.Space;
 using HpoSharp.Trials;
@@ -35,9 +37,9 @@ internal static class TrialExport
                 trial.Finished?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
                 trial.Duration is { } d ? HPSpace.Text(d.TotalSeconds) : string.Empty,
                 .. result.ObjectiveNames.Select((_, i) => i < trial.Values.Length ? HPSpace.Text(trial.Values[i]) : string.Empty),
-                .. parameters.Select(p => hps.TryGetValue(p, out var v) ? HPSpace.Text(v) : string.Empty),
+                .. parameters.Select(p => hps.TryGetValue(p, out var v) ? Cell(v) : string.Empty),
                 trial.Error ?? string.Empty,
-                .. attributes.Select(a => trial.Attributes.TryGetValue(a, out var v) ? HPSpace.Text(v) : string.Empty),
+                .. attributes.Select(a => trial.Attributes.TryGetValue(a, out var v) ? Cell(v) : string.Empty),
             ];
             writer.WriteLine(string.Join(",", cells.Select(Quote)));
         }
@@ -146,6 +148,26 @@ internal static class TrialExport
                 json.WriteStringValue(HPSpace.Text(value));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A parameter's or attribute's CSV cell: a list as a compact JSON array (so that <c>["a, b"]</c> and <c>["a","b"]</c>
+    /// stay apart and any JSON reader parses it), anything else as <see cref="HPSpace.Text(object?)"/> writes it.
+    /// </summary>
+    private static string Cell(object value)
+    {
+        if (value is not IEnumerable or string)
+        {
+            return HPSpace.Text(value);
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteValue(json, value);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static string Quote(string cell) =>

@@ -93,6 +93,23 @@ public sealed class TrialExportTests
     }
 
     [Fact]
+    public void CsvWritesListsAsJsonArraysSoThatTheirItemsStayApart()
+    {
+        var result = HpoRegistry.Build("random", TestSpaces.Small(), Objective.Create(c =>
+        {
+            c.SetAttribute("tags", c.Number == 0 ? new[] { "a, b" } : ["a", "b <c>"]);
+            c.SetAttribute("losses", new[] { 1.5, 2 });
+            return 0.5;
+        })).Optimize(options: new StudyOptions { Seed = 4, MaxEvaluations = 2 });
+
+        var (header, rows) = ReadCsv(result.ToCsv());
+        var tags = rows.Select(r => JsonSerializer.Deserialize<string[]>(r[header.IndexOf("attr:tags")])).ToArray();
+        Assert.Equal([["a, b"], ["a", "b <c>"]], tags);
+        Assert.Equal(["[\"a, b\"]", "[\"a\",\"b <c>\"]"], rows.Select(r => r[header.IndexOf("attr:tags")]));
+        Assert.All(rows, r => Assert.Equal("[1.5,2]", r[header.IndexOf("attr:losses")]));
+    }
+
+    [Fact]
     public void JsonCarriesIntermediateValuesErrorsAndSystemAttributes()
     {
         var result = HpoRegistry.Build("quasi", TestSpaces.Small(), Objective.Create(c =>
