@@ -90,6 +90,20 @@ public sealed class StudyResult
         return Space.Decode(trial.Params.AsSpan());
     }
 
+    /// <summary>
+    /// A one-line summary: the number of trials by state, then the best trial's value, number and hyper-parameters (or
+    /// the size of the Pareto front and the objectives' names, or that no trial completed), and why the study stopped.
+    /// </summary>
+    public override string ToString()
+    {
+        var counts = Trials.GroupBy(t => t.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}").ToList();
+        var states = counts.Count == 0 ? string.Empty : $" ({string.Join(", ", counts)})";
+        var found = ParetoFront.Count == 0 ? "no complete trial"
+            : Directions.Count > 1 ? $"Pareto front of size {ParetoFront.Count} over {Directions.Count} objectives ({string.Join(", ", ObjectiveNames)})"
+            : $"best {HPSpace.Text(BestValue, "G6")} at trial {BestTrial!.Number} with {BestHp}";
+        return $"trials: {Trials.Count}{states}; {found}; stopped: {StopReason}";
+    }
+
     /// <summary>Writes every trial as CSV (RFC 4180), one row per trial, one column per parameter and objective.</summary>
     public void WriteCsv(TextWriter writer) => TrialExport.WriteCsv(this, writer);
 
