@@ -13,7 +13,8 @@ namespace HpoSharp.Optimizers;
 /// dominated good trial weighs next to nothing but not 0, whatever the units of the objectives; trials with equal values
 /// count as one point, whose contribution each of them gets. Both reference points lie just beyond the worst value of
 /// the points concerned in each objective: worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as
-/// Optuna does. The result is a function of the complete trials and is kept until a trial finishes.
+/// Optuna does, with the objective halved where that would pass the lowest finite double. The result is a function of
+/// the complete trials and is kept until a trial finishes.
 /// </summary>
 internal sealed class MotpeSelection
 {
@@ -110,7 +111,21 @@ internal sealed class MotpeSelection
     /// becomes the origin and every gain lies in [0, 1], so hypervolumes neither overflow nor underflow whatever the
     /// units, while ratios of volumes and greedy choices stay those of the points as given.
     /// </summary>
-    internal static double[][] Scaled(double[][] points) => Hypervolume.ScaledToUnit(points, Reference(points));
+    internal static double[][] Scaled(double[][] points)
+    {
+        // Halving an objective halves its reference and its gains alike, which leaves its unit values as they are, but
+        // keeps the reference of values down to the lowest finite double below them: a reference clamped onto the worst
+        // point would leave it out of every volume.
+        var halved = new bool[points[0].Length];
+        for (var k = 0; k < halved.Length; k++)
+        {
+            var worst = points.Min(p => p[k]);
+            halved[k] = double.IsInfinity(worst - (0.1 * Math.Abs(worst)));
+        }
+
+        var units = halved.Contains(true) ? [.. points.Select(p => p.Select((v, k) => halved[k] ? v / 2 : v).ToArray())] : points;
+        return Hypervolume.ScaledToUnit(units, Reference(units));
+    }
 
     /// <summary>
     /// The reference point just beyond the worst value in each objective (higher is better), and never beyond the lowest

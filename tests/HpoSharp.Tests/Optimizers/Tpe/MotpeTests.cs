@@ -108,6 +108,20 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void GoodTrialsAtTheLowestFiniteDoubleInAnObjectiveAreWeighedAndSelectedByTheOthers()
+    {
+        // Minimising, an objective of double.MaxValue (a penalty, say) is double.MinValue on the higher-is-better scale:
+        // a reference at the lowest finite double would lie on the points, and leave them all out of every volume.
+        Assert.Equal([1e-12, 1], MotpeSelection.Weights([[double.MinValue, 1], [double.MinValue, 2]], exponent: 1));
+        Assert.Equal([2], MotpeSelection.GoodIndices([[double.MinValue, 1, 3], [double.MinValue, 3, 1], [double.MinValue, 2.9, 2.9]], 1));
+
+        // Halving such an objective keeps the unit points of the others as they are.
+        double[][] front = [[-1.7e308, 1], [-1e308, 0.5], [-1.2e308, 0.8]];
+        double[][] unit = [[-1.7, 1], [-1, 0.5], [-1.2, 0.8]];
+        Assert.Equal(MotpeSelection.Weights(unit, exponent: 1), MotpeSelection.Weights(front, exponent: 1), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
     public void ObjectivesAsLargeAsADoubleHoldsDoNotStopAMultiObjectiveStudy()
     {
         // Every trial lies on the front, whose range in each objective, 2 × 1e308, overflows a double.
