@@ -9,7 +9,9 @@ namespace HpoSharp.Optimizers.MultiObjective;
 /// every number of objectives: a sweep for 2 (O(N log N)), the dimension sweep HV3D for 3 (Beume, Fonseca,
 /// López-Ibáñez, Paquete and Vahrenhold, 2009; O(N log N) searches), and the WFG recursion (While, Bradstreet and Barone,
 /// 2012) slicing down to HV3D for 4 and more, whose cost grows like N^(M-2) log N at worst: fine for a few hundred
-/// points up to 5 or 6 objectives, slow beyond.
+/// points up to 5 or 6 objectives, slow beyond. Volumes are products of the points' gains over the reference in double
+/// arithmetic, so its partial products must stay within a double's range: gains of (1e200, 1e200, 1e-200) give infinity,
+/// not 1e200. The optimizers scale each objective to [0, 1] before they compute volumes.
 /// </summary>
 public static class Hypervolume
 {
