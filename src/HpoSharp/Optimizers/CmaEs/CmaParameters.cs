@@ -15,7 +15,9 @@ internal sealed class CmaParameters
     /// <param name="lambda">The population size, at least 2.</param>
     /// <param name="separable">
     /// Whether C is kept diagonal, as in sep-CMA-ES (Ros and Hansen, 2008), whose n variances are learnt with rates
-    /// (n + 2)/3 times larger.
+    /// (n + 2)/3 times larger. The other constants come from the full strategy's formulas, active negative weights
+    /// included, not from the 2008 paper's (positive weights only, c_c = 4/(n + 4)), which the cmaes package behind
+    /// Optuna's sampler keeps.
     /// </param>
     public CmaParameters(int gaussian, int discrete, int categorical, int lambda, bool separable = false)
     {

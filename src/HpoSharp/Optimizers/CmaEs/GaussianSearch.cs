@@ -73,6 +73,9 @@ internal sealed class GaussianSearch
     /// <summary>The learning rate of the covariance: 1 unless learning rates are adapted.</summary>
     public double CovarianceRate => _rates?.CovarianceRate ?? 1;
 
+    /// <summary>The step-size evolution path p_σ.</summary>
+    public ReadOnlySpan<double> StepSizePath => _pSigma;
+
     /// <summary>The rank-one evolution path p_c.</summary>
     public ReadOnlySpan<double> RankOnePath => _pc;
 
