@@ -46,6 +46,15 @@ internal sealed class ElitistStrategy
     /// <summary>The smoothed success probability.</summary>
     public double SuccessProbability { get; private set; }
 
+    /// <summary>The factor A of C = A Aᵀ, row by row.</summary>
+    public ReadOnlySpan<double> Factor => _factor;
+
+    /// <summary>The inverse A⁻¹ of the factor, row by row.</summary>
+    public ReadOnlySpan<double> InverseFactor => _inverse;
+
+    /// <summary>The evolution path.</summary>
+    public ReadOnlySpan<double> Path => _path;
+
     /// <summary>A step y = A z with z ~ N(0, I) from <paramref name="rng"/>; the offspring is x + σ y.</summary>
     public double[] Step(RandomStream rng)
     {
