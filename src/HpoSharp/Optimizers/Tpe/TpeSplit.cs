@@ -126,29 +126,29 @@ internal sealed class TpeSplit
         return double.NaN;
     }
 
-    /// <summary>Fills the observations of one side: slots in trial-number order, weights, values and per-dimension orders.</summary>
+    /// <summary>
+    /// Fills the observations of one side: slots in trial-number order (pending trials among the finished ones, so that
+    /// the forgetting weights follow age), weights, values and per-dimension orders.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Layout(ParzenObservations result, int[] group, int side, int count, double threshold)
     {
         var obs = _observations;
         result.Reset(count, group.Length, withOrder: true);
-        var slot = 0;
+        var (slot, next) = (0, 0);
         foreach (var number in obs.Numbers)
         {
-            if (_side[number] == side)
+            for (; next < obs.Pending.Count && obs.Pending[next] < number; next++)
             {
-                result.Numbers[slot] = number;
-                _slot[number] = slot++;
+                Place(result, side, obs.Pending[next], ref slot);
             }
+
+            Place(result, side, number, ref slot);
         }
 
-        foreach (var number in obs.Pending)
+        for (; next < obs.Pending.Count; next++)
         {
-            if (_side[number] == side)
-            {
-                result.Numbers[slot] = number;
-                _slot[number] = slot++;
-            }
+            Place(result, side, obs.Pending[next], ref slot);
         }
 
         for (var i = 0; i < count; i++)
@@ -168,6 +168,16 @@ internal sealed class TpeSplit
         for (var d = 0; d < group.Length; d++)
         {
             FillDimension(group[d], side, result.Values.Slice(d * count, count), result.Order.Slice(d * count, count));
+        }
+    }
+
+    /// <summary>Gives trial <paramref name="number"/> the next slot of <paramref name="result"/> if it is on <paramref name="side"/>.</summary>
+    private void Place(ParzenObservations result, int side, int number, ref int slot)
+    {
+        if (_side[number] == side)
+        {
+            result.Numbers[slot] = number;
+            _slot[number] = slot++;
         }
     }
 
