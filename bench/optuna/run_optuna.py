@@ -182,7 +182,7 @@ def sampler_table(version):
         "nsga2": (lambda seed, params, m: s.NSGAIISampler(seed=seed), 25, lambda p, params: p["objectives"] > 1, 0.004),
     }
     if major >= 5:
-        del table["tpe-multivariate"]  # From 5.0, TPESampler is always multivariate: the same sampler as "tpe".
+        del table["tpe-multivariate"]  # From 5.0, TPESampler is multivariate by default on one objective: the same sampler as "tpe".
     if hasattr(s, "GPSampler"):
         table["gp"] = (lambda seed, params, m: s.GPSampler(seed=seed), 10, lambda p, params: True, 0.5)
     return table
