@@ -2,11 +2,11 @@ namespace HpoSharp.Optimizers;
 
 /// <summary>
 /// Makes the observed performance look Gaussian before the model sees it: the values are standardised, passed through the
-/// Yeo–Johnson power transform (Yeo and Johnson 2000) with the exponent λ that maximises the Gaussian likelihood of the
-/// result, and standardised again. Objectives whose values span orders of magnitude (a poor region a thousand times worse
-/// than a good one) would otherwise leave every good point at the same standardised value; the transform compresses the
-/// long tail and keeps the differences near the best visible. It is monotone, so the best point stays the best, and with
-/// λ = 1 it is the identity.
+/// Yeo–Johnson power transform (Yeo and Johnson 2000) with the exponent λ in [-2, 4] that maximises the Gaussian
+/// likelihood of the result, and standardised again. Objectives whose values span orders of magnitude (a poor region a
+/// thousand times worse than a good one) would otherwise leave every good point at the same standardised value; the
+/// transform compresses the long tail and keeps the differences near the best visible. It is monotone, so the best point
+/// stays the best, and with λ = 1 it is the identity.
 /// </summary>
 internal static class OutputWarping
 {
