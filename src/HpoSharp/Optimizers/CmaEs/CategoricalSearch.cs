@@ -45,6 +45,18 @@ internal sealed class CategoricalSearch
     /// <summary>The probabilities of the choices of coordinate <paramref name="c"/>.</summary>
     public ReadOnlySpan<double> Probabilities(int c) => _q[c];
 
+    /// <summary>The ASNG step δ = 1/Δ that the next update moves the distributions by, in the Fisher metric.</summary>
+    public double Step => _delta;
+
+    /// <summary>The ASNG trust-region length Δ.</summary>
+    public double Trust => _trust;
+
+    /// <summary>The normaliser γ of the accumulated step's squared length.</summary>
+    public double Gamma => _gamma;
+
+    /// <summary>The accumulated normalised step s, whose squared length over γ is the signal-to-noise measure of ASNG.</summary>
+    public ReadOnlySpan<double> SmoothedStep => _smoothed;
+
     /// <summary>A deep copy.</summary>
     public CategoricalSearch Clone() => new(this);
 

@@ -3,7 +3,11 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// One run of the strategy between restarts: CatCMA with Margin over the coordinates of a search space, i.e. CMA-ES on
 /// the Gaussian coordinates (with the margin on the discrete ones) jointly with categorical distributions on the
-/// categorical ones. Each reduces to its part when the other kind is absent: plain CMA-ES, CMA-ES with Margin, CatCMA.
+/// categorical ones. Without discrete and categorical coordinates this is plain (active) CMA-ES. Otherwise it is CatCMA
+/// with Margin restricted to the kinds present, which is not quite the earlier methods: its margin (see
+/// <see cref="DiscreteMargin"/>) adds integer centering, the memory of the probability of leaving a level and a least A at
+/// an end level to the one of CMA-ES with Margin (2022), with α = 1 - 0.73^(1/M) rather than 1/(nλ); and its Gaussian
+/// keeps the negative (active) weights that CatCMA (2024) drops, while the categorical update is CatCMA's.
 /// </summary>
 internal sealed class CmaRun
 {
@@ -46,6 +50,9 @@ internal sealed class CmaRun
 
     /// <summary>The Gaussian part, or null when the space has no real or integer dimension.</summary>
     public GaussianSearch? Gaussian { get; }
+
+    /// <summary>The margin of the discrete coordinates, or null when the space has none.</summary>
+    public DiscreteMargin? Margin => _margin;
 
     /// <summary>The categorical part, or null when the space has no categorical dimension with two or more choices.</summary>
     public CategoricalSearch? Categorical { get; }

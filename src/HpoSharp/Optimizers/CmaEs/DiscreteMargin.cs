@@ -8,7 +8,9 @@ namespace HpoSharp.Optimizers;
 /// al., 2025). Before the update, <see cref="Center"/> moves the parents that left the mean's level onto their level and
 /// pulls the others back so that the mean is not biased. After it, <see cref="Correct(GaussianSearch, double)"/> keeps the marginal probability of
 /// sampling another level at least α (or the probability seen last time, while no parent has left the level) by moving
-/// the mean and the scaling A of each discrete coordinate, with σ and C fixed.
+/// the mean and the scaling A of each discrete coordinate, with σ and C fixed; at an end level A is also kept large enough
+/// that a mean on the level's own position would still step back inside with probability α. Integer centering, that
+/// memory and that least A are the 2025 refinements: CMA-ES with Margin as first published (2022) has none of them.
 /// </summary>
 internal sealed class DiscreteMargin
 {
@@ -35,6 +37,9 @@ internal sealed class DiscreteMargin
 
     /// <summary>A deep copy.</summary>
     public DiscreteMargin Clone() => new(this);
+
+    /// <summary>The probability of leaving its level that discrete coordinate <paramref name="g"/> had after the last correction.</summary>
+    public double LeaveProbability(int g) => _leaveProbability[g];
 
     /// <summary>
     /// Integer centering of the best <paramref name="mu"/> samples <paramref name="v"/> (best first, changed in place):

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpoSharp.Optimizers;
 
 namespace HpoSharp.Tests.Optimizers.CmaEs;
@@ -30,17 +29,13 @@ public sealed class CmaesGoldenTests
         Assert.Equal(lambda, p.Lambda);
         double[] expected = [muEff, c1, cMu, cSigma, dSigma, cc, chiN, best, worst, weightSum];
         double[] actual = [p.MuEff, p.C1, p.CMu, p.CSigma, p.DSigma, p.Cc, p.ChiN, p.Weights[0], p.Weights[^1], p.Weights.Sum()];
-        AssertClose(expected, actual, 1e-14, $"n = {n}");
+        GoldenFile.AssertClose(expected, actual, 1e-14, $"n = {n}");
     }
 
     [Fact]
     public void EightGenerationsOfTheUpdateMatchThePackageToTenDigits()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Optimizers", "CmaEs", "CmaesGolden.txt"))
-            .Where(l => !l.StartsWith('#'))
-            .Select(l => l.Split(' '))
-            .Select(f => (Name: f[0], Values: f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()))
-            .ToList();
+        var lines = GoldenFile.Lines("CmaesGolden.txt");
         var gaussian = new GaussianSearch(lines[0].Values, lines[1].Values[0]);
         var p = new CmaParameters(N, 0, 0, CmaEsSetup.DefaultLambda(N));
         Assert.Equal(1, p.EigenInterval);
@@ -55,31 +50,15 @@ public sealed class CmaesGoldenTests
 
             var state = lines.Skip(at).Take(5).ToDictionary(l => l.Name, l => l.Values);
             at += 5;
-            AssertClose(state["mean"], gaussian.Mean, Tolerance, $"mean, generation {g}");
-            AssertClose(state["sigma"], [gaussian.Sigma], Tolerance, $"σ, generation {g}");
-            AssertClose(state["ps"], gaussian.StepSizePath.ToArray(), Tolerance, $"p_σ, generation {g}");
-            AssertClose(state["pc"], gaussian.RankOnePath.ToArray(), Tolerance, $"p_c, generation {g}");
-            AssertClose(state["c"], UpperTriangle(gaussian), Tolerance, $"C, generation {g}");
+            GoldenFile.AssertClose(state["mean"], gaussian.Mean, Tolerance, $"mean, generation {g}");
+            GoldenFile.AssertClose(state["sigma"], [gaussian.Sigma], Tolerance, $"σ, generation {g}");
+            GoldenFile.AssertClose(state["ps"], gaussian.StepSizePath.ToArray(), Tolerance, $"p_σ, generation {g}");
+            GoldenFile.AssertClose(state["pc"], gaussian.RankOnePath.ToArray(), Tolerance, $"p_c, generation {g}");
+            GoldenFile.AssertClose(state["c"], GoldenFile.UpperTriangle(gaussian), Tolerance, $"C, generation {g}");
         }
 
         Assert.Equal(8, gaussian.Updates);
     }
 
-    /// <summary>C's upper triangle, row by row, rebuilt as B D² Bᵀ from the decomposition that follows every update.</summary>
-    private static double[] UpperTriangle(GaussianSearch gaussian)
-    {
-        var d = gaussian.AxisLengths.ToArray();
-        return [.. from i in Enumerable.Range(0, N)
-                   from j in Enumerable.Range(i, N - i)
-                   select Enumerable.Range(0, N).Sum(k => gaussian.AxisEntry(i, k) * d[k] * d[k] * gaussian.AxisEntry(j, k))];
-    }
 
-    /// <summary>Asserts that every entry differs by at most <paramref name="tolerance"/> times the largest expected magnitude.</summary>
-    private static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        var scale = expected.Max(Math.Abs);
-        var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max() / scale;
-        Assert.True(worst <= tolerance, $"{what}: relative difference {worst.ToString("E2", CultureInfo.InvariantCulture)}");
-    }
 }
