@@ -88,12 +88,20 @@ internal static class StandardNormal
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LowerQuantile(double p)
     {
-        if (p <= 0)
-        {
-            return double.NegativeInfinity;
-        }
+        return p <= 0 ? double.NegativeInfinity : LowerQuantile(p, Math.Log(p));
+    }
 
-        var logP = Math.Log(p);
+    /// <summary>
+    /// Φ⁻¹(exp(<paramref name="logP"/>)) for log p ≤ log 0.5, also where p itself underflows (beyond −37.5 standard
+    /// deviations), as <see cref="LowerQuantile(double)"/> does.
+    /// </summary>
+    public static double LowerQuantileOfLog(double logP) =>
+        double.IsNegativeInfinity(logP) ? double.NegativeInfinity : LowerQuantile(Math.Exp(logP), logP);
+
+    /// <summary>The quantile of p, whose log is <paramref name="logP"/>; p is read only from 1e-300 up.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double LowerQuantile(double p, double logP)
+    {
         var t = Math.Sqrt(-2 * logP);
         var x = -(t - ((2.515517 + (t * (0.802853 + (t * 0.010328)))) / (1 + (t * (1.432788 + (t * (0.189269 + (t * 0.001308))))))));
         for (var step = 0; step < 2; step++)

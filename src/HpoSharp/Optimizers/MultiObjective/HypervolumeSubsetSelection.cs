@@ -61,7 +61,8 @@ public static class HypervolumeSubsetSelection
             var i = queue.Dequeue();
             while (fresh[i] != step)
             {
-                bound[i] = HypervolumeSweeps.Box(gains[i], m) - (m == 2 ? UnderStaircase(gains[i], selected) : OverlapWith(gains[i], selected));
+                bound[i] = Covered(gains[i], selected) ? 0
+                    : HypervolumeSweeps.Box(gains[i], m) - (m == 2 ? UnderStaircase(gains[i], selected) : OverlapWith(gains[i], selected));
                 fresh[i] = step;
                 queue.Enqueue(i, (bound[i], i));
                 i = queue.Dequeue();
@@ -76,6 +77,30 @@ public static class HypervolumeSubsetSelection
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// Whether a chosen point is at least as good as <paramref name="gain"/> in every objective: its gain is then exactly 0,
+    /// which box minus covered volume may miss by a rounding error of either sign (copies of a chosen point would otherwise
+    /// be taken in an order set by rounding, not by index).
+    /// </summary>
+    private static bool Covered(double[] gain, List<double[]> selected)
+    {
+        foreach (var other in selected)
+        {
+            var covers = true;
+            for (var k = 0; k < gain.Length && covers; k++)
+            {
+                covers = other[k] >= gain[k];
+            }
+
+            if (covers)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

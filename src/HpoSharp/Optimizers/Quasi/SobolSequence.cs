@@ -7,7 +7,10 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// The Sobol sequence with the direction numbers of Joe and Kuo (2008, "new-joe-kuo-6", first 4,096 dimensions),
 /// optionally scrambled by a random linear matrix scrambling and a random digital shift (Matoušek 1998), which keeps
-/// every power-of-two block of points a (t, m, s)-net. Point <c>i</c> is computed directly from the bits of <c>i</c>.
+/// every power-of-two block of points a (t, m, s)-net. Point <c>i</c> is computed directly from the bits of <c>i</c>
+/// (natural order, starting with the all-zero point when unscrambled): generators in Gray-code order, such as scipy's
+/// <c>qmc.Sobol</c>, give it at position n where n xor (n &gt;&gt; 1) = i, and the same points in every block of 2^m
+/// starting at a multiple of 2^m.
 /// </summary>
 public sealed class SobolSequence
 {

@@ -6,10 +6,14 @@ namespace HpoSharp.Optimizers;
 /// <summary>
 /// The normal distribution truncated to an interval, in standardised form: bounds <c>a &lt; b</c> are measured in
 /// standard deviations from the mean. Sampling inverts the distribution function, one uniform number per draw, and
-/// stays accurate however far the interval lies in a tail.
+/// stays accurate however far the interval lies in a tail, also where Φ underflows (beyond about −37.5 standard
+/// deviations).
 /// </summary>
 internal static class TruncatedNormal
 {
+    /// <summary>Below this probability of the lower end of a draw, its parts are added as logarithms, as they may not be normal doubles.</summary>
+    private const double TinyProbability = 1e-300;
+
     /// <summary>The log density at <paramref name="z"/> of the standard normal truncated to [a, b], given log Z = <see cref="StandardNormal.LogMass"/>(a, b).</summary>
     public static double LogPdf(double z, double logMass) => (-0.5 * z * z) - StandardNormal.LogSqrtTwoPi - logMass;
 
@@ -26,7 +30,15 @@ internal static class TruncatedNormal
         var below = StandardNormal.Cdf(a);
         var mass = Math.Exp(StandardNormal.LogMass(a, b));
         var p = below + (u * mass);
-        if (p <= 0.5)
+        if (p < TinyProbability)
+        {
+            // Φ(a) and the mass are subnormal or zero here: add them as logarithms.
+            var logMass = Math.Log(u) + StandardNormal.LogMass(a, b);
+            var logBelow = StandardNormal.LogCdf(a);
+            var (high, low) = logBelow >= logMass ? (logBelow, logMass) : (logMass, logBelow);
+            z = StandardNormal.LowerQuantileOfLog(high + StandardNormal.LogOnePlus(Math.Exp(low - high)));
+        }
+        else if (p <= 0.5)
         {
             z = StandardNormal.LowerQuantile(p);
         }

@@ -35,6 +35,20 @@ public sealed class HypervolumeSubsetSelectionTests
         Assert.Equal([0, 2, 1], HypervolumeSubsetSelection.Greedy([[3, 3, 3], [3, 3, 2.9], [1, 1, 20]], 3, [0, 0, 0]));
     }
 
+    [Fact]
+    public void CopiesOfChosenPointsGainExactlyNothingSoTheyGoBySmallerIndex()
+    {
+        // Six distinct points on the line x + y = 5.5 (gains measured from the origin), each repeated: after the six,
+        // every copy gains 0 and the copies follow by index, not by the rounding of box minus covered area.
+        double[] x = [1.5, 1.5, 3.5, 5.5, 5.5, 4.5, 2.5, 0.5, 5.5, 5.5, 2.5, 4.5, 1.5, 2.5, 0.5, 3.5, 3.5, 1.5, 5.5, 4.5, 0.5, 5.5, 0.5, 1.5, 0.5, 4.5, 2.5, 5.5];
+        var points = x.Select(v => new[] { v / 5.5, (5.5 - v + 0.5) / 5.5 }).ToArray();
+
+        var chosen = HypervolumeSubsetSelection.Greedy(points, 19, [0, 0]);
+
+        Assert.Equal([0, 2, 3, 5, 6, 7], chosen.Take(6).Order());
+        Assert.Equal([1, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], chosen.Skip(6));
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
