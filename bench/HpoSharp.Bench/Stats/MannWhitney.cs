@@ -10,7 +10,8 @@ public sealed record MannWhitneyResult(double U, double P, bool FirstTendsSmalle
 
 /// <summary>
 /// The two-sided Mann–Whitney U test by the normal approximation with tie correction and continuity correction (the
-/// asymptotic method of scipy.stats.mannwhitneyu, which scipy also uses by default for samples larger than 8).
+/// asymptotic method of scipy.stats.mannwhitneyu with its default use_continuity=True; scipy's default method picks it
+/// when both samples have more than 8 values or when there are ties).
 /// </summary>
 public static class MannWhitney
 {

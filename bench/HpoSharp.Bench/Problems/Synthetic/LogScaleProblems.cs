@@ -23,7 +23,7 @@ public static class LogScaleProblems
             };
         });
 
-    /// <summary>Four log-scaled parameters spanning 6 to 10 decades, coupled along a Rosenbrock valley in log units.</summary>
+    /// <summary>Four log-scaled parameters spanning 5 to 6 decades, coupled along a Rosenbrock valley in log units.</summary>
     public static Problem LogRosenbrock(SuiteHalf half)
     {
         (string Name, double Low, double High)[] ranges = [("lr", 1e-5, 1), ("l2", 1e-7, 0.1), ("eps", 1e-10, 1e-4), ("temperature", 1e-3, 1e3)];
