@@ -44,9 +44,12 @@ public sealed record Comparison(IReadOnlyList<Outcome> Outcomes, double MedianLo
         var tests = problems.Select(p => MannWhitney.Test(Log(p.Ours), Log(p.Theirs))).ToArray();
         var adjusted = Holm.Adjust([.. tests.Select(t => t.P)]);
         var outcomes = tests.Select((t, i) => adjusted[i] >= Alpha ? Outcome.NoDifference : t.FirstTendsSmaller ? Outcome.Win : Outcome.Loss).ToArray();
-        var ratios = problems.Select(p => Math.Log10(Summary.Median(p.Ours)) - Math.Log10(Summary.Median(p.Theirs))).ToArray();
+        var ratios = problems.Select(p => LogRatio(Summary.Median(p.Ours), Summary.Median(p.Theirs))).ToArray();
         return new Comparison(outcomes, Summary.Median(ratios));
     }
+
+    /// <summary>log10(ours / theirs); 0 when they are equal, also when both are infinite (most runs of both sides completed no trial).</summary>
+    private static double LogRatio(double ours, double theirs) => ours == theirs ? 0 : Math.Log10(ours) - Math.Log10(theirs);
 
     private static double[] Log(IReadOnlyList<double> regrets) => [.. regrets.Select(Math.Log10)];
 }

@@ -68,6 +68,17 @@ public sealed class ComparisonRulesTests
         Assert.Equal(-3, comparison.MedianLogRatio, 12);
     }
 
+    [Fact]
+    public void AProblemWhereNeitherSideCompletesMostRunsCountsAsNoDifferenceInTheMedianRatio()
+    {
+        double[] never = [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 1];
+        double[] one = [1, 1, 1, 1, 1];
+
+        var comparison = Comparison.Of([(one, [.. one.Select(v => v * 10)]), (never, never), (one, [.. one.Select(v => v / 100)])]);
+
+        Assert.Equal(0, comparison.MedianLogRatio, 12);
+    }
+
     [Theory]
     [InlineData(1, 1, 8, true)]
     [InlineData(0, 0, 10, true)]
