@@ -8,8 +8,11 @@ namespace HpoSharp.Optimizers;
 /// active parameter is drawn near that trial's value: uniformly in a window, on the parameter's search scale, that shrinks
 /// as 1 / (1 + T · <see cref="AnnealOptions.ShrinkCoefficient"/>) with the number T of trials in which the parameter was
 /// active (moved inside the bounds when it would cross one), or for a choice, the trial's choice kept with a probability
-/// that grows likewise. A parameter the chosen trial did not use is taken from the first earlier-chosen trial that used
-/// it, else from a newly drawn one that did; a parameter no trial has used yet is drawn at random.
+/// that grows likewise. On an integer or stepped range the window is laid over the levels' equal cells (the range plus
+/// half a step at each end) and a draw takes the level whose cell it falls in, where hyperopt's <c>quniform</c> rounds a
+/// draw from a window over [low, high], which gives the end levels half a cell. A parameter the chosen trial did not use
+/// is taken from the first earlier-chosen trial that used it, else from a newly drawn one that did; a parameter no trial
+/// has used yet is drawn at random.
 /// <para>Complete trials are ranked by value, pruned ones after them; failed ones are ignored; running ones count in T.</para>
 /// </summary>
 public sealed class AnnealOptimizer : BaseHPOptimizer

@@ -12,8 +12,10 @@ public sealed class AnnealOptions : OptimizerOptions
 
     /// <summary>
     /// How fast the neighbourhood shrinks (hyperopt's <c>shrink_coef</c>): after T trials in which a parameter was active,
-    /// values are drawn from a window of range / (1 + T · this) around the chosen trial's value, and a categorical
-    /// parameter leaves the chosen trial's choice with probability about 1 / (1 + T · this). Default 0.1.
+    /// values are drawn from a window of range / (1 + T · this) around the chosen trial's value (on an integer or stepped
+    /// range, the range includes the half steps beyond its ends), and a categorical parameter is redrawn uniformly with
+    /// probability s = 1 / (1 + T · this), so it leaves the chosen trial's choice with probability s · (k − 1) / k among
+    /// k choices. Default 0.1.
     /// </summary>
     public double ShrinkCoefficient { get; init; } = 0.1;
 
