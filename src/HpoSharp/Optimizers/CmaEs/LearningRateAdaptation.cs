@@ -7,7 +7,8 @@ namespace HpoSharp.Optimizers;
 /// lowers the rates, which then rise again as the updates agree. Each generation's update is measured in the
 /// coordinates of the distribution before it (Σ^(-1/2) Δm and Σ^(-1/2) ΔΣ Σ^(-1/2)); exponential moving averages of the
 /// update (E) and of its squared norm (V) estimate the ratio as (‖E‖² − β/(2 − β) V) / (V − ‖E‖²), which no constant
-/// factor on the updates changes (the paper's 1/√2 on ΔΣ is left out).
+/// factor on the updates changes (the paper's 1/√2 on ΔΣ is left out). While that estimate's denominator is not positive
+/// (no update has moved yet), the rate stays as it was, where the paper's formula would give 0/0.
 /// </summary>
 internal sealed class LearningRateAdaptation
 {

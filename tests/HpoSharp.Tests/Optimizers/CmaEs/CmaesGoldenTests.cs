@@ -40,23 +40,16 @@ public sealed class CmaesGoldenTests
         var p = new CmaParameters(N, 0, 0, CmaEsSetup.DefaultLambda(N));
         Assert.Equal(1, p.EigenInterval);
 
-        var at = 2;
-        for (var g = 1; at < lines.Count; g++)
+        var generations = GoldenFile.Replay(lines, 2, gaussian, p, (state, g) =>
         {
-            var samples = lines.Skip(at).TakeWhile(l => l.Name == "x").Select(l => l.Values).ToArray();
-            Assert.Equal(p.Lambda, samples.Length);
-            gaussian.Update(samples, new bool[samples.Length], p);
-            at += samples.Length;
-
-            var state = lines.Skip(at).Take(5).ToDictionary(l => l.Name, l => l.Values);
-            at += 5;
             GoldenFile.AssertClose(state["mean"], gaussian.Mean, Tolerance, $"mean, generation {g}");
             GoldenFile.AssertClose(state["sigma"], [gaussian.Sigma], Tolerance, $"σ, generation {g}");
             GoldenFile.AssertClose(state["ps"], gaussian.StepSizePath.ToArray(), Tolerance, $"p_σ, generation {g}");
             GoldenFile.AssertClose(state["pc"], gaussian.RankOnePath.ToArray(), Tolerance, $"p_c, generation {g}");
             GoldenFile.AssertClose(state["c"], GoldenFile.UpperTriangle(gaussian), Tolerance, $"C, generation {g}");
-        }
+        });
 
+        Assert.Equal(8, generations);
         Assert.Equal(8, gaussian.Updates);
     }
 

@@ -21,6 +21,29 @@ internal static class GoldenFile
         return [.. lines.Select(l => l.Split(' ')).Select(f => (f[0], f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()))];
     }
 
+    /// <summary>
+    /// Replays the generations of <paramref name="lines"/> from line <paramref name="start"/> through
+    /// <paramref name="gaussian"/>: each is a block of <c>x</c> lines, the samples best first, given to its update, then
+    /// the state lines that follow, handed with the generation's number (from 1) to <paramref name="check"/>.
+    /// </summary>
+    /// <returns>The number of generations.</returns>
+    public static int Replay(List<(string Name, double[] Values)> lines, int start, GaussianSearch gaussian, CmaParameters p, Action<Dictionary<string, double[]>, int> check)
+    {
+        var (at, generation) = (start, 0);
+        while (at < lines.Count)
+        {
+            var samples = lines.Skip(at).TakeWhile(l => l.Name == "x").Select(l => l.Values).ToArray();
+            Assert.Equal(p.Lambda, samples.Length);
+            gaussian.Update(samples, new bool[samples.Length], p);
+            at += samples.Length;
+            var state = lines.Skip(at).TakeWhile(l => l.Name != "x").ToDictionary(l => l.Name, l => l.Values);
+            at += state.Count;
+            check(state, ++generation);
+        }
+
+        return generation;
+    }
+
     /// <summary>C's upper triangle, row by row, rebuilt as B D² Bᵀ from the decomposition that follows every update.</summary>
     public static double[] UpperTriangle(GaussianSearch gaussian)
     {
