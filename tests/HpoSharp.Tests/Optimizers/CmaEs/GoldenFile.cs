@@ -22,19 +22,19 @@ internal static class GoldenFile
     }
 
     /// <summary>
-    /// Replays the generations of <paramref name="lines"/> from line <paramref name="start"/> through
-    /// <paramref name="gaussian"/>: each is a block of <c>x</c> lines, the samples best first, given to its update, then
-    /// the state lines that follow, handed with the generation's number (from 1) to <paramref name="check"/>.
+    /// Replays the generations of <paramref name="lines"/> from line <paramref name="start"/>: each is a block of
+    /// <paramref name="lambda"/> <c>x</c> lines, the samples best first, handed to <paramref name="tell"/>, then the state
+    /// lines that follow, handed with the generation's number (from 1) to <paramref name="check"/>.
     /// </summary>
     /// <returns>The number of generations.</returns>
-    public static int Replay(List<(string Name, double[] Values)> lines, int start, GaussianSearch gaussian, CmaParameters p, Action<Dictionary<string, double[]>, int> check)
+    public static int Replay(List<(string Name, double[] Values)> lines, int start, int lambda, Action<double[][]> tell, Action<Dictionary<string, double[]>, int> check)
     {
         var (at, generation) = (start, 0);
         while (at < lines.Count)
         {
             var samples = lines.Skip(at).TakeWhile(l => l.Name == "x").Select(l => l.Values).ToArray();
-            Assert.Equal(p.Lambda, samples.Length);
-            gaussian.Update(samples, new bool[samples.Length], p);
+            Assert.Equal(lambda, samples.Length);
+            tell(samples);
             at += samples.Length;
             var state = lines.Skip(at).TakeWhile(l => l.Name != "x").ToDictionary(l => l.Name, l => l.Values);
             at += state.Count;
@@ -43,6 +43,14 @@ internal static class GoldenFile
 
         return generation;
     }
+
+    /// <summary>
+    /// Replays the generations of <paramref name="lines"/> from line <paramref name="start"/>, as the overload above does,
+    /// through the updates of <paramref name="gaussian"/> with its parameters <paramref name="p"/>.
+    /// </summary>
+    /// <returns>The number of generations.</returns>
+    public static int Replay(List<(string Name, double[] Values)> lines, int start, GaussianSearch gaussian, CmaParameters p, Action<Dictionary<string, double[]>, int> check) =>
+        Replay(lines, start, p.Lambda, samples => gaussian.Update(samples, new bool[samples.Length], p), check);
 
     /// <summary>C's upper triangle, row by row, rebuilt as B D² Bᵀ from the decomposition that follows every update.</summary>
     public static double[] UpperTriangle(GaussianSearch gaussian)

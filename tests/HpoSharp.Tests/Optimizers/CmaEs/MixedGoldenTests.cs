@@ -106,28 +106,16 @@ public sealed class MixedGoldenTests
     /// </summary>
     private static int Replay(string scenario, SearchSpace space, Action<CmaRun, Dictionary<string, double[]>, int> check)
     {
-        var lines = Scenario(scenario);
+        var lines = GoldenFile.Lines("MixedGolden.txt", scenario);
         var coordinates = new CmaCoordinates(space);
         var run = new CmaRun(coordinates, CmaEsSetup.DefaultLambda(coordinates.SampleLength), lines[1].Values, lines[0].Values[0], null);
-        var at = 2;
-        var g = 0;
-        while (at < lines.Count)
-        {
-            g++;
-            var samples = lines.Skip(at).TakeWhile(l => l.Name == "x").Select(l => l.Values).ToArray();
-            Assert.Equal(run.Parameters.Lambda, samples.Length);
-            at += samples.Length;
-            run.Tell(samples, [.. Enumerable.Range(0, samples.Length).Select(k => (double)-k)], new bool[samples.Length]);
-            var state = lines.Skip(at).TakeWhile(l => l.Name != "x").ToDictionary(l => l.Name, l => l.Values);
-            at += state.Count;
-            check(run, state, g);
-        }
-
-        return g;
+        return GoldenFile.Replay(
+            lines,
+            2,
+            run.Parameters.Lambda,
+            samples => run.Tell(samples, [.. Enumerable.Range(0, samples.Length).Select(k => (double)-k)], new bool[samples.Length]),
+            (state, g) => check(run, state, g));
     }
-
-    private static List<(string Name, double[] Values)> Scenario(string name) =>
-        GoldenFile.Lines("MixedGolden.txt", name);
 
     private static void AssertGaussian(CmaRun run, Dictionary<string, double[]> state, int g)
     {
