@@ -22,8 +22,11 @@ internal static class StandardNormal
     private const double PieceWidth = 0.5;
     private const double TailStart = 8.0;
 
-    /// <summary>The smallest probability whose quantile's density can be inverted without overflow.</summary>
-    private const double SmallestDirectProbability = 1e-300;
+    /// <summary>
+    /// The smallest probability worked with directly: below it, a quantile's density cannot be inverted without overflow,
+    /// and sums of probabilities may lose their digits to subnormals, so they are formed from logarithms.
+    /// </summary>
+    internal const double SmallestDirectProbability = 1e-300;
 
     /// <summary>erfcx on [k/2, (k + 1)/2] for k = 0 … 15.</summary>
     private static readonly double[][] Pieces =

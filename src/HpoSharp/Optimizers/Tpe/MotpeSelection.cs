@@ -11,10 +11,10 @@ namespace HpoSharp.Optimizers;
 /// exclusive hypervolume contribution to the good set, c_max the largest one and e
 /// <see cref="TpeOptions.MultiObjectiveWeightExponent"/> (Optuna's MOTPE weights up to 4.1 are e = 1; Optuna 5.0's are
 /// e = 0): a dominated good trial weighs next to nothing but not 0, whatever the units of the objectives; trials with
-/// equal values count as one point, whose contribution each of them gets. Both reference points lie just beyond the worst value of
-/// the points concerned in each objective: worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when that is 0), as
-/// Optuna does, with the objective halved where that would pass the lowest finite double. The result is a function of
-/// the complete trials and is kept until a trial finishes.
+/// equal values count as one point, whose contribution each of them gets. Both reference points lie just beyond the
+/// worst value of the points concerned in each objective: worst − 0.1·|worst| on the higher-is-better scale (−1e-12 when
+/// that is 0), as Optuna does, with the objective halved where that would pass the lowest finite double. The result is a
+/// function of the complete trials and is kept until a trial finishes.
 /// </summary>
 internal sealed class MotpeSelection
 {

@@ -11,9 +11,6 @@ namespace HpoSharp.Optimizers;
 /// </summary>
 internal static class TruncatedNormal
 {
-    /// <summary>Below this probability of the lower end of a draw, its parts are added as logarithms, as they may not be normal doubles.</summary>
-    private const double TinyProbability = 1e-300;
-
     /// <summary>The log density at <paramref name="z"/> of the standard normal truncated to [a, b], given log Z = <see cref="StandardNormal.LogMass"/>(a, b).</summary>
     public static double LogPdf(double z, double logMass) => (-0.5 * z * z) - StandardNormal.LogSqrtTwoPi - logMass;
 
@@ -28,14 +25,15 @@ internal static class TruncatedNormal
 
         double z;
         var below = StandardNormal.Cdf(a);
-        var mass = Math.Exp(StandardNormal.LogMass(a, b));
+        var logMass = StandardNormal.LogMass(a, b);
+        var mass = Math.Exp(logMass);
         var p = below + (u * mass);
-        if (p < TinyProbability)
+        if (p < StandardNormal.SmallestDirectProbability)
         {
             // Φ(a) and the mass are subnormal or zero here: add them as logarithms.
-            var logMass = Math.Log(u) + StandardNormal.LogMass(a, b);
+            var logDrawn = Math.Log(u) + logMass;
             var logBelow = StandardNormal.LogCdf(a);
-            var (high, low) = logBelow >= logMass ? (logBelow, logMass) : (logMass, logBelow);
+            var (high, low) = logBelow >= logDrawn ? (logBelow, logDrawn) : (logDrawn, logBelow);
             z = StandardNormal.LowerQuantileOfLog(high + StandardNormal.LogOnePlus(Math.Exp(low - high)));
         }
         else if (p <= 0.5)
