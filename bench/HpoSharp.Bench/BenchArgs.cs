@@ -5,7 +5,7 @@ namespace HpoSharp.Bench;
 /// <summary>The command line of the suite. Every option has a default; an unknown or malformed option is an error naming it.</summary>
 public sealed class BenchArgs
 {
-    /// <summary>The command: report (default), timing, separable, serve, reference, overhead-one.</summary>
+    /// <summary>The command: report (default), timing, separable, mo-overhead, serve, reference, overhead-one.</summary>
     public string Command { get; private init; } = "report";
 
     /// <summary>A few problems, seeds and budgets, no Optuna, no timing: the smoke test.</summary>

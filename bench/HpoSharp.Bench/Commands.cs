@@ -39,8 +39,11 @@ public static class Commands
             case "separable":
                 SeparableTiming.Run(options, Console.Out);
                 break;
+            case "mo-overhead":
+                MultiObjectiveTiming.Run(options, Console.Out);
+                break;
             default:
-                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), timing, separable, serve, overhead-one, reference.");
+                throw new ArgumentException($"Unknown command '{options.Command}'. Commands: report (default), timing, separable, mo-overhead, serve, overhead-one, reference.");
         }
     }
 

@@ -45,6 +45,7 @@ def parse_args():
     p.add_argument("--throughput", action="store_true", help="measure parallel throughput (n_jobs threads, 20 ms objective) instead")
     p.add_argument("--overhead-case", default=None, help=argparse.SUPPRESS)
     p.add_argument("--separable-case", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--mo-overhead-case", default=None, help=argparse.SUPPRESS)
     return p.parse_args()
 
 
@@ -342,6 +343,36 @@ def separable_case(dims, total, timed):
     print(json.dumps({"version": optuna.__version__, "dims": dims, "mean_seconds": float(numpy.mean(times[-timed:]))}))
 
 
+def dtlz2(x):
+    """DTLZ2 with three objectives: x[0] and x[1] place the point on the front, the rest are its distance from it (optimum 0.5)."""
+    g = sum((v - 0.5) ** 2 for v in x[2:])
+    a, b = x[0] * numpy.pi / 2, x[1] * numpy.pi / 2
+    return [(1 + g) * numpy.cos(a) * numpy.cos(b), (1 + g) * numpy.cos(a) * numpy.sin(b), (1 + g) * numpy.sin(a)]
+
+
+def mo_overhead_case(name, n, preload, dims, batch):
+    """For `HpoSharp.Bench mo-overhead`: a 3-objective DTLZ2 study preloaded with n trials, uniform ("random") or with
+    every distance variable at its optimum ("front": all n on the Pareto front); prints the median of `batch` asks and tells."""
+    factory = sampler_table(optuna.__version__)[name][0]
+    dists = {f"x{i}": FloatDistribution(0, 1) for i in range(dims)}
+    rng = numpy.random.RandomState(0)
+    study = optuna.create_study(sampler=factory(0, None, 3), directions=["minimize"] * 3)
+    trials = []
+    for _ in range(n):
+        x = rng.uniform(0, 1, dims)
+        if preload == "front":
+            x[2:] = 0.5
+        trials.append(optuna.trial.create_trial(params={f"x{i}": float(v) for i, v in enumerate(x)}, distributions=dists, values=[float(f) for f in dtlz2(x)]))
+    study.add_trials(trials)
+    times = []
+    for _ in range(batch):
+        start = time.perf_counter()
+        trial = study.ask(fixed_distributions=dists)
+        study.tell(trial, [float(f) for f in dtlz2([trial.params[f"x{i}"] for i in range(dims)])])
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"version": VERSION_TAG, "sampler": name, "trials": n, "preload": preload, "median_seconds": float(numpy.median(times))}))
+
+
 def overhead():
     path = os.path.join(ARGS.cache, VERSION_TAG, "overhead.json")
     results = (load(path) or {}).get("cases", [])
@@ -397,6 +428,10 @@ def main():
     if ARGS.overhead_case:
         name, dims, n = ARGS.overhead_case.split(",")
         overhead_case(name, int(dims), int(n))
+        return
+    if ARGS.mo_overhead_case:
+        name, n, preload, dims, batch = ARGS.mo_overhead_case.split(",")
+        mo_overhead_case(name, int(n), preload, int(dims), int(batch))
         return
     if ARGS.separable_case:
         separable_case(*(int(v) for v in ARGS.separable_case.split(",")))

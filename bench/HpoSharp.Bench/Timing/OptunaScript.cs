@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace HpoSharp.Bench.Timing;
 
@@ -33,5 +34,26 @@ public static class OptunaScript
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Runs the script with <paramref name="arguments"/> (see <see cref="Start"/>) and returns the JSON object of the last
+    /// line it prints, or null when it cannot run or fails.
+    /// </summary>
+    public static JsonObject? LastLine(string? optunaPath, params string[] arguments)
+    {
+        var start = Start(optunaPath, arguments);
+        start.RedirectStandardOutput = true;
+        try
+        {
+            using var process = Process.Start(start)!;
+            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            process.WaitForExit();
+            return process.ExitCode == 0 && lines.Length > 0 ? JsonNode.Parse(lines[^1])!.AsObject() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HpoSharp.Execution;
@@ -63,20 +62,5 @@ public static class SeparableTiming
     }
 
     /// <summary>Optuna's side, from the Optuna of <see cref="BenchArgs.OptunaPath"/> (or Debian's); null when it cannot run.</summary>
-    private static JsonObject? Optuna(BenchArgs options, int n)
-    {
-        var start = OptunaScript.Start(options.OptunaPath, "--separable-case", $"{n},{Trials},{Timed}");
-        start.RedirectStandardOutput = true;
-        try
-        {
-            using var process = Process.Start(start)!;
-            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            process.WaitForExit();
-            return process.ExitCode == 0 && lines.Length > 0 ? JsonNode.Parse(lines[^1])!.AsObject() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static JsonObject? Optuna(BenchArgs options, int n) => OptunaScript.LastLine(options.OptunaPath, "--separable-case", $"{n},{Trials},{Timed}");
 }
