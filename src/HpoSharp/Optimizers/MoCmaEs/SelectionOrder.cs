@@ -6,13 +6,20 @@ namespace HpoSharp.Optimizers;
 /// The order ≺ of MO-CMA-ES on a set of candidates: a lower non-domination level is better; within a level, a point best
 /// in some objective beats one that is not, then a larger exclusive hypervolume contribution wins (reference point: the
 /// level's worst value in each objective, moved out by a tenth of the level's range; computed with each objective
-/// scaled to that range, so that any magnitude of values gives the same order), then the younger. The worst candidate
+/// scaled to that range, so that any magnitude of values gives the same order; contributions within 1e-12 of each
+/// other count as equal, as their rounding may differ), then the younger. The worst candidate
 /// is the one the steady-state selection drops. With one objective this is the order of values, the younger first
 /// among equals, as in an elitist (1+1)-ES that accepts equal offspring. Contributions are computed once per level,
 /// when a comparison first needs them.
 /// </summary>
 internal sealed class SelectionOrder
 {
+    /// <summary>
+    /// How far apart two contributions may be and still count as equal: volumes of the scaled level are at most 1.1^m,
+    /// and equal ones computed from different points differ by a few units in their last place.
+    /// </summary>
+    private const double ContributionTolerance = 1e-12;
+
     private readonly IReadOnlyList<double[]> _objectives;
     private readonly IReadOnlyList<int> _age;
     private readonly int[][] _levels;
@@ -69,7 +76,7 @@ internal sealed class SelectionOrder
             return ka.Extreme;
         }
 
-        return ka.Contribution != kb.Contribution ? ka.Contribution > kb.Contribution : _age[a] > _age[b];
+        return Math.Abs(ka.Contribution - kb.Contribution) > ContributionTolerance ? ka.Contribution > kb.Contribution : _age[a] > _age[b];
     }
 
     private (bool Extreme, double Contribution) Key(int i)

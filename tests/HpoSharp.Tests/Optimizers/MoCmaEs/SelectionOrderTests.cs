@@ -65,6 +65,17 @@ public sealed class SelectionOrderTests
         Assert.True(ties.Better(2, 0));
     }
 
+    [Fact]
+    public void EqualContributionsGoToTheYoungerThoughTheirRoundingDiffers()
+    {
+        // All four are extremes. (3, 4, 2) and (5, 1, 1) both add exactly 0.4 over the reference (each objective's worst
+        // value less a tenth of its range), but their computed contributions differ in the last bits; the older leaves.
+        var order = new SelectionOrder([[4, 3, 2], [5, 5, 0], [3, 4, 2], [5, 1, 1]], [0, 1, 2, 3]);
+        Assert.Equal(2, order.Worst());
+        Assert.True(order.Better(3, 2));
+        Assert.False(order.Better(2, 3));
+    }
+
     [Theory]
     [InlineData(1e-120)]
     [InlineData(1e120)]
