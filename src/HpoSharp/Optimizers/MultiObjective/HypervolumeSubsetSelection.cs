@@ -7,7 +7,8 @@ namespace HpoSharp.Optimizers.MultiObjective;
 /// greedily: each step adds the point whose addition gains the most hypervolume, which is within a factor 1 − 1/e of the
 /// optimum because the hypervolume is submodular. The same submodularity makes a point's last computed gain an upper
 /// bound of its later gains, so most candidates are not re-evaluated ("lazy" greedy, with a priority queue). Higher is better, as in
-/// <see cref="Hypervolume"/>; ties go to the smaller index.
+/// <see cref="Hypervolume"/>; ties go to the smaller index, where gains closer than 1e-12 times the largest point's box
+/// count as ties (equal gains computed from different points may differ in their rounding).
 /// </summary>
 public static class HypervolumeSubsetSelection
 {
@@ -54,18 +55,44 @@ public static class HypervolumeSubsetSelection
             fresh[i] = -1;
         }
 
+        // Gains this close to the best one are equal (their rounding differs): the smallest index among them is chosen.
+        var tolerance = 1e-12 * bound.DefaultIfEmpty(0).Max();
         var chosen = new int[count];
         var selected = new List<double[]>(count);
+        double Gain(int j) => Covered(gains[j], selected) ? 0
+            : HypervolumeSweeps.Box(gains[j], m) - (m == 2 ? UnderStaircase(gains[j], selected) : OverlapWith(gains[j], selected));
         for (var step = 0; step < count; step++)
         {
             var i = queue.Dequeue();
             while (fresh[i] != step)
             {
-                bound[i] = Covered(gains[i], selected) ? 0
-                    : HypervolumeSweeps.Box(gains[i], m) - (m == 2 ? UnderStaircase(gains[i], selected) : OverlapWith(gains[i], selected));
+                bound[i] = Gain(i);
                 fresh[i] = step;
                 queue.Enqueue(i, (bound[i], i));
                 i = queue.Dequeue();
+            }
+
+            var best = bound[i];
+            var others = new List<int>();
+            while (queue.TryPeek(out var j, out var key) && key.Bound >= best - tolerance)
+            {
+                queue.Dequeue();
+                if (fresh[j] != step)
+                {
+                    (bound[j], fresh[j]) = (Gain(j), step);
+                }
+
+                if (bound[j] >= best - tolerance && j < i)
+                {
+                    (i, j) = (j, i);
+                }
+
+                others.Add(j);
+            }
+
+            foreach (var j in others)
+            {
+                queue.Enqueue(j, (bound[j], j));
             }
 
             chosen[step] = i;

@@ -49,6 +49,18 @@ public sealed class HypervolumeSubsetSelectionTests
         Assert.Equal([1, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], chosen.Skip(6));
     }
 
+    [Fact]
+    public void GainsEqualButForTheirRoundingGoBySmallerIndex()
+    {
+        // A symmetric front in sevenths: once the middle and its neighbours are in, each pair of mirror images gains
+        // exactly as much, and the smaller index of each pair comes first whichever rounds up.
+        double[][] points = [.. new[] { 12, 2, 16, 6, 9, 13, 3 }.Select(x => new[] { x / 7.0, (18 - x) / 7.0 })];
+        var chosen = HypervolumeSubsetSelection.Greedy(points, 7, [0, 0]);
+        var exact = HypervolumeSubsetSelection.Greedy([.. new[] { 12, 2, 16, 6, 9, 13, 3 }.Select(x => new double[] { x, 18 - x })], 7, [0, 0]);
+
+        Assert.Equal(exact, chosen);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

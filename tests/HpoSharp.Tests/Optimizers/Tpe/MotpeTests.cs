@@ -29,6 +29,14 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void EqualGainsOnALatticeGoToTheOlderTrialThoughTheirRoundingDiffers()
+    {
+        // After (9, 9), (5, 13) and (13, 5), the mirror images (3, 15) and (15, 3) gain exactly as much, but the scaled
+        // objectives compute their gains with different rounding; the older trial is good.
+        Assert.Equal([0, 1, 3, 4], MotpeSelection.GoodIndices([[5, 13], [3, 15], [15, 3], [13, 5], [9, 9]], 4).Order());
+    }
+
+    [Fact]
     public void TheStraddlingFrontIsSelectedAgainstAReferenceJustBeyondItsOwnWorstValues()
     {
         // The second front is (1, 0), (0.45, 0.45), (0, 1). Against its own worst values (0, 0) only the middle point has a
