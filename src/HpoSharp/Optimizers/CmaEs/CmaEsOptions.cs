@@ -19,7 +19,9 @@ public enum RestartStrategy
 
     /// <summary>
     /// BIPOP-CMA-ES (Hansen, 2009): restarts alternate between a regime of increasing populations, as IPOP, and one of
-    /// small populations with small random step sizes, whichever has used fewer evaluations so far.
+    /// small populations with small random step sizes, whichever has used fewer evaluations so far. The first run's
+    /// evaluations count towards the small regime, as in the <c>cmaes</c> package behind Optuna's sampler (DEAP's
+    /// example counts them towards neither), so the first restart takes the large regime.
     /// </summary>
     Bipop,
 }
