@@ -1,4 +1,5 @@
 using HpoSharp.Optimizers;
+using HpoSharp.Optimizers.MultiObjective;
 
 namespace HpoSharp.Tests.Optimizers.MoCmaEs;
 
@@ -74,6 +75,30 @@ public sealed class SelectionOrderTests
         Assert.Equal(2, order.Worst());
         Assert.True(order.Better(3, 2));
         Assert.False(order.Better(2, 3));
+    }
+
+    [Fact]
+    public void OnRandomLatticeLevelsTheWorstIsTheExactOneAndTheOlderOfEqualContributions()
+    {
+        // Measured from the level's reference (its worst value less a tenth of its range) and multiplied by 10, every gain
+        // is an integer, so these contributions are exact; a flat objective adds the same factor to every box.
+        var rng = new RandomStream(5, 0);
+        for (var repeat = 0; repeat < 20_000; repeat++)
+        {
+            var m = 2 + (repeat % 2);
+            var points = Enumerable.Range(0, 4 + rng.NextInt(6)).Select(_ => Enumerable.Range(0, m).Select(_ => (double)rng.NextInt(6)).ToArray()).ToArray();
+            var order = new SelectionOrder(points, [.. Enumerable.Range(0, points.Length)]);
+            var level = Enumerable.Range(0, points.Length).Where(i => order.Ranks[i] == order.Ranks.Max()).ToArray();
+            var low = Enumerable.Range(0, m).Select(k => level.Min(i => points[i][k])).ToArray();
+            var high = Enumerable.Range(0, m).Select(k => level.Max(i => points[i][k])).ToArray();
+            var gains = level.Select(i => points[i].Select((v, k) => high[k] == low[k] ? 1 : (10 * (v - low[k])) + high[k] - low[k]).ToArray()).ToArray();
+            var contributions = Hypervolume.Contributions(gains, new double[m]);
+            var extreme = level.Select(i => Enumerable.Range(0, m).Any(k => points[i][k] == high[k])).ToArray();
+
+            // The worst: not an extreme if any is not, then the least contribution, then the oldest.
+            var worst = Enumerable.Range(0, level.Length).OrderBy(j => extreme[j]).ThenBy(j => level.Length == 1 ? 0 : contributions[j]).ThenBy(j => level[j]).First();
+            Assert.Equal(level[worst], order.Worst());
+        }
     }
 
     [Theory]

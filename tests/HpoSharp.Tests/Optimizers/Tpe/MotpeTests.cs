@@ -37,6 +37,25 @@ public sealed class MotpeTests
     }
 
     [Fact]
+    public void OnRandomLatticeFrontsTheGoodSideIsTheExactGreedyChoiceWithTheOlderTrialFirst()
+    {
+        // Mutually non-dominated points on x + y (+ z) = total, with many equal gains. Measured from MOTPE's reference
+        // (0.9 times the worst value, here positive) and multiplied by 10, every gain is an integer, so the greedy
+        // selection on them is computed exactly, ties by index.
+        var rng = new RandomStream(3, 0);
+        for (var repeat = 0; repeat < 2_000; repeat++)
+        {
+            var m = 2 + (repeat % 2);
+            var points = LatticeFront(rng, m, total: 16 + rng.NextInt(6), count: 5 + rng.NextInt(9));
+            var good = 2 + rng.NextInt(points.Length - 2);
+            var worst = Enumerable.Range(0, m).Select(k => points.Min(p => p[k])).ToArray();
+            var gains = points.Select(p => p.Select((v, k) => (10 * (v - worst[k])) + worst[k]).ToArray()).ToArray();
+
+            Assert.Equal(HypervolumeSubsetSelection.Greedy(gains, good, new double[m]).Order(), MotpeSelection.GoodIndices(points, good).Order());
+        }
+    }
+
+    [Fact]
     public void TheStraddlingFrontIsSelectedAgainstAReferenceJustBeyondItsOwnWorstValues()
     {
         // The second front is (1, 0), (0.45, 0.45), (0, 1). Against its own worst values (0, 0) only the middle point has a
@@ -216,5 +235,23 @@ public sealed class MotpeTests
         var observations = new TpeObservations(dimensions);
         observations.Refresh(new TrialHistory(trials, [Direction.Maximize, Direction.Maximize]));
         return observations;
+    }
+
+    /// <summary><paramref name="count"/> distinct points with coordinates of at least 1 that sum to <paramref name="total"/>.</summary>
+    private static double[][] LatticeFront(RandomStream rng, int m, int total, int count)
+    {
+        var points = new List<double[]>();
+        while (points.Count < count)
+        {
+            var a = 1 + rng.NextInt(total - m);
+            double[] point = m == 2 ? [a, total - a] : [a, 1 + rng.NextInt(total - a - 1), 0];
+            point[m - 1] = total - point.Take(m - 1).Sum();
+            if (point[m - 1] >= 1 && !points.Any(p => p.SequenceEqual(point)))
+            {
+                points.Add(point);
+            }
+        }
+
+        return [.. points];
     }
 }
