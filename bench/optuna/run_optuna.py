@@ -303,13 +303,17 @@ OVERHEAD_TRIALS = [10, 100, 300, 1_000, 10_000]
 OVERHEAD_DIMS = [2, 10, 50]
 
 
-def timed_asks(study, dists, count):
-    """The seconds of each of `count` asks and tells of the sphere over `dists`."""
+def sphere(params):
+    return float(sum(v * v for v in params.values()))
+
+
+def timed_asks(study, dists, count, objective=sphere):
+    """The seconds of each of `count` asks and tells over `dists`, told `objective` of the trial's params (the sphere by default)."""
     times = []
     for _ in range(count):
         start = time.perf_counter()
         trial = study.ask(fixed_distributions=dists)
-        study.tell(trial, float(sum(v * v for v in trial.params.values())))
+        study.tell(trial, objective(trial.params))
         times.append(time.perf_counter() - start)
     return times
 
@@ -368,12 +372,7 @@ def mo_overhead_case(name, n, preload, dims, batch):
             x[2:] = 0.5
         trials.append(optuna.trial.create_trial(params={f"x{i}": float(v) for i, v in enumerate(x)}, distributions=dists, values=[float(f) for f in dtlz2(x)]))
     study.add_trials(trials)
-    times = []
-    for _ in range(batch):
-        start = time.perf_counter()
-        trial = study.ask(fixed_distributions=dists)
-        study.tell(trial, [float(f) for f in dtlz2([trial.params[f"x{i}"] for i in range(dims)])])
-        times.append(time.perf_counter() - start)
+    times = timed_asks(study, dists, batch, lambda params: [float(f) for f in dtlz2([params[f"x{i}"] for i in range(dims)])])
     print(json.dumps({"version": VERSION_TAG, "sampler": name, "trials": n, "preload": preload, "median_seconds": float(numpy.median(times))}))
 
 

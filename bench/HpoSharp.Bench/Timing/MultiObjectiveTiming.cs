@@ -89,15 +89,6 @@ public static class MultiObjectiveTiming
             study.AddTrial(space.Select((p, i) => KeyValuePair.Create(p.Name, (object?)x[i])).ToDictionary(), Dtlz2(x));
         }
 
-        var times = new double[Batch];
-        for (var b = 0; b < Batch; b++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var trial = study.Ask();
-            study.Tell(trial.Number, Dtlz2([.. space.Select(p => trial.HyperParameters.GetDouble(p.Name))]));
-            times[b] = watch.Elapsed.TotalSeconds;
-        }
-
-        return Stats.Summary.Median(times);
+        return Stats.Summary.Median(OverheadCase.TimedAsks(study, Batch, hps => Dtlz2([.. space.Select(p => hps.GetDouble(p.Name))])));
     }
 }

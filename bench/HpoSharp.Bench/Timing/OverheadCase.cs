@@ -52,15 +52,19 @@ public static class OverheadCase
     }
 
     /// <summary>The seconds of each of <paramref name="count"/> asks and tells of the sphere over <paramref name="study"/>'s real parameters.</summary>
-    public static double[] TimedAsks(Study study, int count)
+    public static double[] TimedAsks(Study study, int count) => TimedAsks(study, count, hps => [hps.Values.Sum(v => (double)v * (double)v)]);
+
+    /// <summary>The seconds of each of <paramref name="count"/> asks and tells of <paramref name="study"/>, told the values of <paramref name="objective"/>.</summary>
+    public static double[] TimedAsks(Study study, int count, Func<HyperParameters, double[]> objective)
     {
         ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(objective);
         var times = new double[count];
         for (var b = 0; b < count; b++)
         {
             var watch = Stopwatch.StartNew();
             var trial = study.Ask();
-            study.Tell(trial.Number, trial.HyperParameters.Values.Sum(v => (double)v * (double)v));
+            study.Tell(trial.Number, objective(trial.HyperParameters));
             times[b] = watch.Elapsed.TotalSeconds;
         }
 
